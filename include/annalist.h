@@ -1,0 +1,282 @@
+/* annalist.h — the public API of libannalist, a political event-data coder.
+ *
+ * Data flow: a reader turns input files into documents (an_doc); the coder splits each
+ * document into sentences and tokens, matches them against a compiled dictionary (an_dict)
+ * and returns CAMEO-coded events (an_event) with provenance; the store keeps them.
+ *
+ * Conventions: functions return 0 on success and a negative AN_E* code on failure, filling
+ * the optional an_error (which names the file, line and problem). Output parameters come
+ * first. Types are opaque unless callers build them (an_doc, option structs). Nothing here
+ * uses global mutable state: one an_dict can be shared by many threads, each with its own
+ * an_coder.
+ */
+#ifndef ANNALIST_H
+#define ANNALIST_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#define AN_VERSION "0.1.0"
+
+/* ---------------------------------------------------------------- errors */
+
+enum {
+    AN_OK = 0,
+    AN_EBADINPUT = -1, /* input or dictionary text is malformed */
+    AN_ENOTFOUND = -2, /* a file, key or record does not exist */
+    AN_ENOMEM = -3,    /* out of memory */
+    AN_EIO = -4,       /* a read or write failed */
+    AN_ELIMIT = -5,    /* a configured limit was exceeded */
+    AN_EUSAGE = -6,    /* the caller passed invalid arguments */
+    AN_EINTERNAL = -7, /* a bug: an invariant did not hold */
+    AN_EBUSY = -8,     /* a resource (database) is locked */
+};
+
+typedef struct an_error {
+    int code;            /* one of AN_E*, 0 when nothing went wrong */
+    char file[256];      /* file or document the problem is in, "" if none */
+    unsigned long line;  /* 1-based line, 0 if not known */
+    char msg[512];       /* what is wrong, for people */
+} an_error;
+
+/* A short name for an error code ("bad input", "out of memory" ...). */
+const char *an_strerror(int code);
+
+/* Writes "file:line: msg" (or the parts that are known) into buf; returns buf. */
+const char *an_error_text(const an_error *err, char *buf, size_t size);
+
+/* ---------------------------------------------------------------- documents */
+
+/* One news document. Callers may fill it themselves to code text from memory.
+ * All strings are borrowed; text need not be NUL-terminated (text_len counts). */
+typedef struct an_doc {
+    const char *id;       /* unique document id */
+    const char *date;     /* "YYYY-MM-DD", or NULL when unknown */
+    const char *text;
+    size_t text_len;
+    const char *title;    /* optional */
+    const char *source;   /* optional: outlet or feed */
+    const char *url;      /* optional */
+    const char *parse;    /* optional Penn Treebank parse of the (single-sentence) text */
+    const char *file;     /* where the document came from, for messages; may be NULL */
+    unsigned long line;   /* 1-based line where it starts in file, 0 if not known */
+} an_doc;
+
+typedef enum an_input_format {
+    AN_INPUT_AUTO = 0,  /* sniff from the first bytes and the file name */
+    AN_INPUT_TEXT,
+    AN_INPUT_JSONL,
+    AN_INPUT_PETRARCH_XML,
+    AN_INPUT_TABARI,
+} an_input_format;
+
+/* Parses "auto", "text", "jsonl", "petrarch-xml", "tabari"; returns -1 if unknown. */
+int an_input_format_parse(const char *name);
+const char *an_input_format_name(an_input_format f);
+
+typedef struct an_read_opts {
+    an_input_format format;
+    const char *default_date;   /* "YYYY-MM-DD" for documents without a date, or NULL */
+    size_t max_line_bytes;      /* longer input lines are an error for that document */
+    size_t max_doc_bytes;       /* longer documents are an error */
+} an_read_opts;
+
+#define AN_READ_OPTS_INIT { AN_INPUT_AUTO, NULL, (size_t)64 << 20, (size_t)64 << 20 }
+
+typedef struct an_reader an_reader;
+
+/* Opens a file ("-" is stdin; a name ending in .zst is decompressed). */
+int an_reader_open(an_reader **out, const char *path, const an_read_opts *opts,
+                   an_error *err);
+/* Reads from memory; name is used in messages. The bytes are copied. */
+int an_reader_open_mem(an_reader **out, const char *name, const char *data, size_t len,
+                       const an_read_opts *opts, an_error *err);
+
+/* Next document: returns 1 and sets *doc (valid until the next call), 0 at the end,
+ * or a negative code for a document that could not be read (err says which and why);
+ * after such an error the caller may call again to go on with the next document.
+ * AN_EIO is final. */
+int an_reader_next(an_reader *r, const an_doc **doc, an_error *err);
+
+/* The format actually read (after sniffing). */
+an_input_format an_reader_format(const an_reader *r);
+void an_reader_free(an_reader *r);
+
+/* ---------------------------------------------------------------- text analysis */
+
+/* The sentences and tokens of one document, as the coder sees them. Mainly for
+ * debugging (annalist code --debug-tokens) and for tools built on the tokenizer. */
+typedef struct an_analysis an_analysis;
+
+typedef struct an_span {
+    uint32_t off, len;    /* byte offset and length in the document text */
+} an_span;
+
+enum {
+    AN_TOK_WORD = 1,
+    AN_TOK_NUMBER,
+    AN_TOK_CURRENCY,      /* an amount with a currency sign: "$5.2", "€300" */
+    AN_TOK_COMMA,         /* , ; : ( ) — clause punctuation */
+    AN_TOK_QUOTE,
+    AN_TOK_END,           /* . ! ? ending a sentence */
+    AN_TOK_PUNCT,         /* any other punctuation */
+};
+
+/* Token flags. */
+enum {
+    AN_TOKF_CAPITALIZED = 1u << 0,  /* first letter upper case */
+    AN_TOKF_ALLCAPS = 1u << 1,      /* every letter upper case (and at least two) */
+    AN_TOKF_HYPHEN_BEFORE = 1u << 2,/* joined by a hyphen to the token before */
+    AN_TOKF_POSSESSIVE = 1u << 3,   /* ends in 's or s' */
+    AN_TOKF_ABBREV = 1u << 4,       /* a known abbreviation or dotted acronym */
+    AN_TOKF_SPACE_BEFORE = 1u << 5, /* white space between this token and the one before */
+    AN_TOKF_LINE_START = 1u << 6,   /* first token of a line */
+    AN_TOKF_PARA_START = 1u << 7,   /* first token after a blank line */
+    AN_TOKF_BULLET = 1u << 8,       /* a list bullet (not part of any sentence) */
+};
+
+typedef struct an_token {
+    an_span span;          /* original bytes */
+    const char *norm;      /* normalised form used for matching (NUL-terminated) */
+    int type;              /* AN_TOK_* */
+    unsigned flags;        /* AN_TOKF_* */
+} an_token;
+
+typedef struct an_sentence {
+    an_span span;          /* in the document text */
+    uint32_t first_token;  /* index into the document's tokens */
+    uint32_t token_count;
+    uint32_t paragraph;    /* 0-based paragraph number */
+} an_sentence;
+
+/* Splits and tokenizes doc. The analysis borrows doc->text. */
+int an_analyze(an_analysis **out, const an_doc *doc, an_error *err);
+size_t an_analysis_sentence_count(const an_analysis *a);
+const an_sentence *an_analysis_sentence(const an_analysis *a, size_t i);
+size_t an_analysis_token_count(const an_analysis *a);
+const an_token *an_analysis_token(const an_analysis *a, size_t i);
+/* The dateline found at the start of the document ("ISLAMABAD"), or NULL. */
+const char *an_analysis_dateline(const an_analysis *a);
+void an_analysis_free(an_analysis *a);
+
+/* ---------------------------------------------------------------- dictionaries */
+
+typedef struct an_dict an_dict;
+
+/* Receives each problem found while loading (file:line: what is wrong). */
+typedef void (*an_diag_fn)(void *userdata, const an_error *diag);
+
+int an_dict_new(an_dict **out, an_error *err);
+void an_dict_set_diag(an_dict *d, an_diag_fn fn, void *userdata);
+
+/* Loads a dictionary file, a directory of them, or a .dictset list. Entries with errors are
+ * reported through the diag callback and skipped; the rest loads. Returns AN_EBADINPUT when
+ * some entry was bad, AN_ENOTFOUND / AN_EIO when the file could not be read. */
+int an_dict_load(an_dict *d, const char *path, an_error *err);
+/* Loads annalist's bundled dictionaries (see an_dict_default_path). */
+int an_dict_load_default(an_dict *d, an_error *err);
+/* The bundled dictionary set that an_dict_load_default uses, or NULL if none is found. */
+const char *an_dict_default_path(void);
+/* Compiles what was loaded. After this the dictionary is read-only and may be shared. */
+int an_dict_finish(an_dict *d, an_error *err);
+void an_dict_free(an_dict *d);
+
+typedef struct an_dict_stats {
+    size_t files;
+    size_t problems;          /* entries reported as malformed */
+    size_t actors;            /* actor entries (head phrases) */
+    size_t actor_phrases;     /* phrases incl. synonyms */
+    size_t dated_actors;      /* actors with date-restricted codes */
+    size_t places;            /* actor entries marked as places */
+    size_t agents;
+    size_t agent_phrases;     /* incl. generated plurals and substitutions */
+    size_t verbs;             /* verb entries (roots / block members) */
+    size_t verb_forms;        /* phrases incl. generated and irregular forms */
+    size_t patterns;
+    size_t synsets;
+    size_t discards;
+    size_t issues;
+    size_t nouns, adjectives; /* TABARI <NOUN> and <ADJECTIVE> lists */
+    size_t time_phrases;      /* TABARI <TIME> entries */
+    size_t event_codes;       /* distinct event codes the verbs can produce */
+    size_t words;             /* distinct interned words */
+} an_dict_stats;
+
+void an_dict_get_stats(const an_dict *d, an_dict_stats *out);
+
+/* ---------------------------------------------------------------- coding */
+
+typedef enum an_parse_mode {
+    AN_PARSE_USE = 0,   /* use a Penn Treebank parse when the document carries one */
+    AN_PARSE_IGNORE,    /* always use annalist's own shallow parse */
+} an_parse_mode;
+
+typedef struct an_code_opts {
+    an_parse_mode parse;
+    int require_dyad;        /* only events with both source and target (default 1) */
+    const char *default_date;/* document date when the document has none ("YYYY-MM-DD") */
+    size_t max_sentence_bytes;
+    size_t max_sentence_tokens;
+    int explain;             /* record a trace of each step (for annalist explain) */
+} an_code_opts;
+
+#define AN_CODE_OPTS_INIT { AN_PARSE_USE, 1, NULL, 4096, 256, 0 }
+
+typedef struct an_event {
+    const char *doc_id;
+    uint32_t sent;            /* 0-based sentence number in the document */
+    char date[11];            /* when the event happened, "YYYY-MM-DD" or "" */
+    char doc_date[11];
+    const char *source, *target; /* CAMEO actor codes */
+    const char *code;         /* CAMEO event code */
+    char root[3];
+    int quad;                 /* 1..4, 0 when the code is not CAMEO */
+    double goldstein;         /* NAN when unknown */
+    const char *plover;       /* "" when none */
+    an_span source_span, target_span, verb_span, sentence_span;
+    const char *source_text, *target_text, *verb_text, *sentence_text;
+    const char *rule;         /* "file:line: the dictionary entry that fired" */
+    const char *issues;       /* "CODE;CODE" or "" */
+    const char *location;     /* a place named in the sentence, or "" */
+} an_event;
+
+typedef struct an_coder an_coder;
+
+/* Result of coding one document: valid until the next an_coder_code on the same coder. */
+typedef struct an_result {
+    const an_event *events;
+    size_t event_count;
+    size_t sentence_count;
+    const char *trace;        /* explain trace when opts.explain, else NULL */
+} an_result;
+
+int an_coder_new(an_coder **out, const an_dict *dict, const an_code_opts *opts,
+                 an_error *err);
+/* Codes one document. Problems with single sentences (too long, invalid UTF-8) are
+ * reported through the coder's diag callback; the rest of the document is still coded. */
+int an_coder_code(an_coder *c, const an_doc *doc, an_result *out, an_error *err);
+void an_coder_set_diag(an_coder *c, an_diag_fn fn, void *userdata);
+void an_coder_free(an_coder *c);
+
+/* ---------------------------------------------------------------- CAMEO tables */
+
+typedef struct an_cameo_info {
+    const char *code;
+    const char *name;
+    int quad;
+    double goldstein;         /* NAN when the code has none */
+    const char *plover;
+} an_cameo_info;
+
+/* Looks a CAMEO event code up; NULL when it is not a CAMEO code. */
+const an_cameo_info *an_cameo_lookup(const char *code);
+
+#ifdef __cplusplus
+}
+#endif
+#endif /* ANNALIST_H */

@@ -1,0 +1,67 @@
+/* cli.h — shared pieces of the annalist command-line program: the common options, messages
+ * and the command entry points. The CLI uses only the public API (include/annalist.h). */
+#ifndef AN_CLI_H
+#define AN_CLI_H
+
+#include <stdio.h>
+
+#include "annalist.h"
+
+#define CLI_MAX_DICTS 64
+
+/* Exit statuses (SPEC §2). */
+enum { EXIT_OK = 0, EXIT_BAD_INPUT = 1, EXIT_INTERNAL = 2 };
+
+typedef struct cli_common {
+    const char *dicts[CLI_MAX_DICTS];
+    int ndicts;
+    an_input_format input;
+    const char *output;      /* "jsonl" or "tsv" */
+    const char *date;
+    int threads;
+} cli_common;
+
+/* Reports an error as "annalist: file:line: message" on stderr. */
+void cli_error(const an_error *err);
+void cli_errorf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* Maps a library return code to an exit status. */
+int cli_exit_status(int rc);
+/* Parses a common option (returns 1 if it was one, 0 if not, -1 on a bad value). */
+int cli_common_option(cli_common *c, int opt, const char *arg);
+/* Loads the dictionaries named with --dict, or the bundled set; reports problems. */
+int cli_load_dict(const cli_common *c, an_dict **out, int quiet_problems);
+
+int cmd_code(int argc, char **argv);
+int cmd_dict(int argc, char **argv);
+int cmd_explain(int argc, char **argv);
+int cmd_validate(int argc, char **argv);
+
+/* Option values for getopt_long shared by commands. */
+enum {
+    OPT_DICT = 1000,
+    OPT_INPUT,
+    OPT_OUTPUT,
+    OPT_DATE,
+    OPT_THREADS,
+    OPT_HELP,
+    OPT_CMD_BASE = 1100, /* commands number their own options from here */
+};
+
+#define CLI_COMMON_LONGOPTS                                       \
+    {"dict", required_argument, NULL, OPT_DICT},                  \
+    {"input", required_argument, NULL, OPT_INPUT},                \
+    {"output", required_argument, NULL, OPT_OUTPUT},              \
+    {"date", required_argument, NULL, OPT_DATE},                  \
+    {"threads", required_argument, NULL, OPT_THREADS},            \
+    {"help", no_argument, NULL, OPT_HELP}
+
+#define CLI_COMMON_HELP                                                                    \
+    "  --dict PATH       dictionary file, directory or .dictset (repeatable;\n"            \
+    "                    default: the bundled dictionaries)\n"                             \
+    "  --input FORMAT    auto|text|jsonl|petrarch-xml|tabari (default auto)\n"             \
+    "  --output FORMAT   jsonl|tsv (default jsonl)\n"                                      \
+    "  --date DATE       document date YYYY-MM-DD when the input has none\n"               \
+    "  --threads N       worker threads (default: number of cores)\n"                      \
+    "  --help            this help\n"
+
+#endif

@@ -1,0 +1,81 @@
+/* analysis.c — runs the text pipeline on one document (dateline → tokens → sentences)
+ * and exposes it through the public an_analysis accessors. */
+#include "text/analysis.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "text/dateline.h"
+#include "util/error.h"
+
+int an_text_analyze(an_text *t, an_arena *arena, const char *text, size_t len)
+{
+    t->text = text;
+    t->len = len;
+    t->tokens.n = 0;
+    t->sentences.n = 0;
+    t->dateline = NULL;
+    t->body_off = 0;
+    size_t lead = 0;
+    while (lead < len && (text[lead] == ' ' || text[lead] == '\n' || text[lead] == '\t' ||
+                          text[lead] == '\r'))
+        lead++;
+    size_t place_len = 0;
+    size_t skip = an_dateline_prefix(text + lead, len - lead, &place_len);
+    if (skip) {
+        t->dateline = an_arena_strndup(arena, text + lead, place_len);
+        if (!t->dateline) return AN_ENOMEM;
+        t->body_off = (uint32_t)(lead + skip);
+    }
+    int rc = an_tokenize(&t->tokens, arena, text + t->body_off, len - t->body_off, t->body_off);
+    if (rc < 0) return rc;
+    if (t->tokens.n) t->tokens.v[0].flags |= AN_TOKF_LINE_START | AN_TOKF_PARA_START;
+    return an_split_sentences(&t->sentences, t->tokens.v, t->tokens.n);
+}
+
+void an_text_free(an_text *t)
+{
+    AN_VEC_FREE(&t->tokens);
+    AN_VEC_FREE(&t->sentences);
+}
+
+struct an_analysis {
+    an_arena arena;
+    an_text text;
+};
+
+int an_analyze(an_analysis **out, const an_doc *doc, an_error *err)
+{
+    *out = NULL;
+    an_analysis *a = calloc(1, sizeof *a);
+    if (!a) return an_err_oom(err);
+    an_arena_init(&a->arena, 64 * 1024);
+    int rc = an_text_analyze(&a->text, &a->arena, doc->text ? doc->text : "",
+                             doc->text ? doc->text_len : 0);
+    if (rc < 0) {
+        an_analysis_free(a);
+        return an_err_oom(err);
+    }
+    *out = a;
+    return 0;
+}
+
+size_t an_analysis_sentence_count(const an_analysis *a) { return a->text.sentences.n; }
+const an_sentence *an_analysis_sentence(const an_analysis *a, size_t i)
+{
+    return i < a->text.sentences.n ? &a->text.sentences.v[i] : NULL;
+}
+size_t an_analysis_token_count(const an_analysis *a) { return a->text.tokens.n; }
+const an_token *an_analysis_token(const an_analysis *a, size_t i)
+{
+    return i < a->text.tokens.n ? &a->text.tokens.v[i] : NULL;
+}
+const char *an_analysis_dateline(const an_analysis *a) { return a->text.dateline; }
+
+void an_analysis_free(an_analysis *a)
+{
+    if (!a) return;
+    an_text_free(&a->text);
+    an_arena_free(&a->arena);
+    free(a);
+}

@@ -1,0 +1,161 @@
+/* sentence.c — groups a document's tokens into sentences, coping with news prose:
+ * abbreviations and dotted acronyms that do not end a sentence (Jan., Gen., U.S.), closing
+ * quotes and brackets after a full stop, bullets, photo captions ending in an agency credit
+ * such as "(APP)", headlines and lines without a full stop, and hard-wrapped lines. */
+#include "text/sentence.h"
+
+#include <string.h>
+#include <strings.h>
+
+/* Capitalised words that commonly begin a sentence; after an ambiguous period (an
+ * abbreviation or acronym) one of these starts a new sentence. */
+static const char *const starters[] = {
+    "THE", "A", "AN", "HE", "SHE", "IT", "THEY", "WE", "I", "YOU", "IN", "ON", "AT", "BUT",
+    "AND", "HOWEVER", "THIS", "THAT", "THESE", "THOSE", "THERE", "HIS", "HER", "ITS", "THEIR",
+    "OUR", "AFTER", "BEFORE", "MEANWHILE", "EARLIER", "LATER", "ALSO", "AS", "WHEN", "WHILE",
+    "IF", "ALTHOUGH", "ACCORDING", "OFFICIALS", "SO", "YET", "THUS", "NOW", "SINCE", "MEANWHILE",
+    "DURING", "FOR", "FROM", "WITH", "BY", "TO", "NO", "NOT", "ONE", "TWO", "SOME", "MANY",
+    "MOST", "OTHER", "ANOTHER", "EACH", "BOTH", "ALL", "SEVERAL", "MORE", "LAST", "NEXT",
+    "ON", "UNDER", "AMONG", "DESPITE", "BESIDES", "MOREOVER", "FURTHERMORE", "INSTEAD",
+    "STILL", "THEN", "HERE", "WHAT", "WHO", "WHY", "HOW", "WHERE", NULL};
+
+static int is_starter(const char *norm)
+{
+    for (int i = 0; starters[i]; i++)
+        if (strcmp(norm, starters[i]) == 0) return 1;
+    return 0;
+}
+
+/* Titles never end a sentence unless a paragraph ends with them. */
+static int is_title(const char *norm)
+{
+    static const char *const titles[] = {"MR.", "MRS.", "MS.", "DR.", "PROF.", "GEN.", "LT.",
+                                         "COL.", "MAJ.", "CAPT.", "CMDR.", "ADM.", "BRIG.",
+                                         "SGT.", "GOV.", "SEN.", "REP.", "REV.", "HON.", "PRES.",
+                                         "AMB.", "ST.", "MESSRS.", "JAN.", "FEB.", "MAR.",
+                                         "APR.", "JUN.", "JUL.", "AUG.", "SEP.", "SEPT.",
+                                         "OCT.", "NOV.", "DEC.", "NO.", "VS.", "MT.", "FT.",
+                                         "LIEUT.", "SUPT.", "DET.", "INSP.", "CPL.", "PVT.",
+                                         NULL};
+    for (int i = 0; titles[i]; i++)
+        if (strcmp(norm, titles[i]) == 0) return 1;
+    return 0;
+}
+
+/* Function words that cannot end a line of prose: the line was hard-wrapped. */
+static int is_wrap_word(const char *norm)
+{
+    static const char *const words[] = {"THE", "A", "AN", "OF", "AND", "OR", "TO", "IN", "ON",
+                                        "AT", "BY", "FOR", "WITH", "FROM", "THAT", "WHICH",
+                                        "HIS", "HER", "ITS", "THEIR", "OUR", "IS", "ARE",
+                                        "WAS", "WERE", "BE", "BEEN", "HAS", "HAVE", "HAD",
+                                        "WILL", "WOULD", "SAID", "BUT", "AS", NULL};
+    for (int i = 0; words[i]; i++)
+        if (strcmp(norm, words[i]) == 0) return 1;
+    return 0;
+}
+
+static int starts_upper_or_digit(const an_token *t)
+{
+    return (t->flags & AN_TOKF_CAPITALIZED) || t->type == AN_TOK_NUMBER ||
+           t->type == AN_TOK_CURRENCY || t->type == AN_TOK_QUOTE;
+}
+
+/* "(APP)", "(Reuters)", "(AFP)": an agency or photo credit closing a caption. */
+static int is_credit_close(const an_token *toks, size_t i)
+{
+    if (i < 2) return 0;
+    const an_token *close = &toks[i], *word = &toks[i - 1], *open = &toks[i - 2];
+    if (strcmp(close->norm, ")") != 0 || strcmp(open->norm, "(") != 0) return 0;
+    if (word->type != AN_TOK_WORD || !(word->flags & AN_TOKF_CAPITALIZED)) return 0;
+    return strlen(word->norm) <= 12;
+}
+
+static int push_sentence(an_sentvec *out, const an_token *toks, size_t first, size_t end,
+                         uint32_t paragraph)
+{
+    /* Drop bullets at the edges. */
+    while (first < end && (toks[first].flags & AN_TOKF_BULLET)) first++;
+    if (first >= end) return 0;
+    an_sentence s;
+    s.first_token = (uint32_t)first;
+    s.token_count = (uint32_t)(end - first);
+    s.span.off = toks[first].span.off;
+    s.span.len = toks[end - 1].span.off + toks[end - 1].span.len - s.span.off;
+    s.paragraph = paragraph;
+    return AN_VEC_PUSH(out, s) < 0 ? AN_ENOMEM : 0;
+}
+
+int an_split_sentences(an_sentvec *out, const an_token *toks, size_t n)
+{
+    size_t first = 0;
+    uint32_t paragraph = 0;
+    int open_quotes = 0; /* double quotes seen in the current sentence, mod 2 */
+    for (size_t i = 0; i < n; i++) {
+        const an_token *t = &toks[i];
+        const an_token *nx = i + 1 < n ? &toks[i + 1] : NULL;
+        if (t->type == AN_TOK_QUOTE && t->norm[0] == '"') open_quotes ^= 1;
+
+        /* A bullet or blank line always starts a new sentence. */
+        if (nx && ((nx->flags & AN_TOKF_PARA_START) || (nx->flags & AN_TOKF_BULLET))) {
+            if (push_sentence(out, toks, first, i + 1, paragraph) < 0) return AN_ENOMEM;
+            first = i + 1;
+            open_quotes = 0;
+            if (nx->flags & AN_TOKF_PARA_START) paragraph++;
+            continue;
+        }
+        if (!nx) break;
+
+        int boundary = 0;
+        size_t end = i + 1; /* one past the last token of the sentence */
+        if (t->type == AN_TOK_END || strcmp(t->norm, "...") == 0) {
+            /* Closing quotes and brackets stay with the sentence they close. */
+            size_t j = i + 1;
+            while (j < n && ((toks[j].type == AN_TOK_QUOTE && open_quotes) ||
+                             strcmp(toks[j].norm, ")") == 0) &&
+                   !(toks[j].flags & AN_TOKF_SPACE_BEFORE)) {
+                if (toks[j].type == AN_TOK_QUOTE) open_quotes ^= 1;
+                j++;
+            }
+            if (j >= n) {
+                i = j - 1;
+                break;
+            }
+            const an_token *after = &toks[j];
+            if (starts_upper_or_digit(after) || (after->flags & AN_TOKF_LINE_START) ||
+                (after->type == AN_TOK_COMMA && strcmp(after->norm, "(") == 0)) {
+                /* "... Islamabad. (APP)" : the credit belongs to this sentence. */
+                if (j + 2 < n && is_credit_close(toks, j + 2) &&
+                    (j + 3 >= n || (toks[j + 3].flags & AN_TOKF_LINE_START) ||
+                     starts_upper_or_digit(&toks[j + 3]))) {
+                    j += 3;
+                }
+                boundary = 1;
+                end = j;
+            }
+        } else if ((t->flags & AN_TOKF_ABBREV) && !is_title(t->norm)) {
+            /* "... in the U.S. The ..." */
+            if ((nx->flags & AN_TOKF_CAPITALIZED) && is_starter(nx->norm)) boundary = 1;
+        } else if (is_credit_close(toks, i) && (starts_upper_or_digit(nx) || (nx->flags & AN_TOKF_LINE_START))) {
+            /* A caption without a full stop: "PM chairs a meeting (APP) Next caption" */
+            boundary = 1;
+        }
+        if (!boundary && (nx->flags & AN_TOKF_LINE_START)) {
+            /* A single line break: a headline or caption line ends here unless the line was
+             * simply wrapped (the next line goes on in lower case, or this line ends in a
+             * comma, a hyphen or a function word). */
+            int wrapped = !starts_upper_or_digit(nx) || t->type == AN_TOK_COMMA ||
+                          strcmp(t->norm, "--") == 0 || (nx->flags & AN_TOKF_HYPHEN_BEFORE) ||
+                          is_wrap_word(t->norm) || (t->flags & AN_TOKF_ABBREV && is_title(t->norm));
+            if (!wrapped) boundary = 1;
+        }
+        if (boundary) {
+            if (push_sentence(out, toks, first, end, paragraph) < 0) return AN_ENOMEM;
+            first = end;
+            i = end - 1;
+            open_quotes = 0;
+        }
+    }
+    if (first < n && push_sentence(out, toks, first, n, paragraph) < 0) return AN_ENOMEM;
+    return 0;
+}
