@@ -7,7 +7,7 @@ set -euo pipefail
 packages=(
   build-essential cmake pkg-config
   libutf8proc-dev libsqlite3-dev libjansson-dev libxml2-dev libmicrohttpd-dev libzstd-dev
-  libcmocka-dev zstd sqlite3
+  libcmocka-dev zstd sqlite3 python3
   clang libclang-rt-14-dev
   "$@"
 )

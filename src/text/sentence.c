@@ -29,13 +29,13 @@ static int is_starter(const char *norm)
 /* Titles never end a sentence unless a paragraph ends with them. */
 static int is_title(const char *norm)
 {
-    static const char *const titles[] = {"MR.", "MRS.", "MS.", "DR.", "PROF.", "GEN.", "LT.",
-                                         "COL.", "MAJ.", "CAPT.", "CMDR.", "ADM.", "BRIG.",
-                                         "SGT.", "GOV.", "SEN.", "REP.", "REV.", "HON.", "PRES.",
-                                         "AMB.", "ST.", "MESSRS.", "JAN.", "FEB.", "MAR.",
-                                         "APR.", "JUN.", "JUL.", "AUG.", "SEP.", "SEPT.",
-                                         "OCT.", "NOV.", "DEC.", "NO.", "VS.", "MT.", "FT.",
-                                         "LIEUT.", "SUPT.", "DET.", "INSP.", "CPL.", "PVT.",
+    static const char *const titles[] = {"MR", "MRS", "MS", "DR", "PROF", "GEN", "LT",
+                                         "COL", "MAJ", "CAPT", "CMDR", "ADM", "BRIG",
+                                         "SGT", "GOV", "SEN", "REP", "REV", "HON", "PRES",
+                                         "AMB", "ST", "MESSRS", "JAN", "FEB", "MAR",
+                                         "APR", "JUN", "JUL", "AUG", "SEP", "SEPT",
+                                         "OCT", "NOV", "DEC", "NO", "VS", "MT", "FT",
+                                         "LIEUT", "SUPT", "DET", "INSP", "CPL", "PVT",
                                          NULL};
     for (int i = 0; titles[i]; i++)
         if (strcmp(norm, titles[i]) == 0) return 1;

@@ -218,7 +218,20 @@ int an_tokenize(an_tokvec *out, an_arena *arena, const char *text, size_t len, u
                 else if (islower((unsigned char)text[k])) lower++;
             }
             if (upper >= 2 && lower == 0) flags |= AN_TOKF_ALLCAPS;
-            rc = push(out, arena, text, i, end - i, base, type, flags, NULL);
+            /* An abbreviation's final period is part of its matching form only after a
+             * capital letter, as in TABARI: "U.S." stays "U.S.", "Gen." matches as "GEN". */
+            size_t norm_len = end - i;
+            if ((flags & AN_TOKF_ABBREV) && norm_len >= 2 && text[end - 1] == '.' &&
+                !isupper((unsigned char)text[end - 2]))
+                norm_len--;
+            if (norm_len != end - i) {
+                char tmp[64];
+                size_t m = an_normalize(text + i, norm_len, tmp, sizeof tmp);
+                const char *norm = m < sizeof tmp ? an_arena_strndup(arena, tmp, m) : NULL;
+                rc = norm ? push(out, arena, text, i, end - i, base, type, flags, norm) : AN_ENOMEM;
+            } else {
+                rc = push(out, arena, text, i, end - i, base, type, flags, NULL);
+            }
             i = end;
             break;
         }
