@@ -65,6 +65,8 @@ typedef struct an_doc {
     const char *parse;    /* optional Penn Treebank parse of the (single-sentence) text */
     const char *file;     /* where the document came from, for messages; may be NULL */
     unsigned long line;   /* 1-based line where it starts in file, 0 if not known */
+    int single_sentence;  /* the text is one coding unit: do not split it into sentences
+                             (TABARI records, PETRARCH <Sentence>s, gold-suite records) */
 } an_doc;
 
 typedef enum an_input_format {
@@ -262,6 +264,43 @@ int an_coder_new(an_coder **out, const an_dict *dict, const an_code_opts *opts,
 int an_coder_code(an_coder *c, const an_doc *doc, an_result *out, an_error *err);
 void an_coder_set_diag(an_coder *c, an_diag_fn fn, void *userdata);
 void an_coder_free(an_coder *c);
+
+/* ---------------------------------------------------------------- validation */
+
+/* Runs a gold suite ("annalist gold JSONL v1", ../shared/data/README.md): codes every record
+ * in order, honours control records (TABARI OPTION: lines) and PETRARCH <Config> values,
+ * and compares what was coded with what each record expects. */
+typedef struct an_validate_opts {
+    const char *const *dicts;  /* dictionaries to use; NULL: the suite's own (suite.dictset
+                                  next to the suite, plus suite.json's options file) */
+    size_t ndicts;
+    an_parse_mode parse;
+    an_diag_fn diag;           /* receives dictionary problems; may be NULL */
+    void *diag_ud;
+} an_validate_opts;
+
+#define AN_VALIDATE_OPTS_INIT { NULL, 0, AN_PARSE_USE, NULL, NULL }
+
+typedef struct an_validate_record {
+    const char *id;
+    const char *category;
+    const char *expect;        /* the record's "expect" */
+    int counted;               /* has an expectation (not control / unchecked / unknown) */
+    int passed;
+    const char *expected;      /* "SRC>TGT:CODE ..." or the special outcome */
+    const char *produced;
+} an_validate_record;
+
+typedef void (*an_validate_fn)(void *userdata, const an_validate_record *r);
+
+typedef struct an_validate_summary {
+    size_t records;            /* lines read */
+    size_t counted;            /* records with an expectation */
+    size_t passed, failed;
+} an_validate_summary;
+
+int an_validate(const char *suite_path, const an_validate_opts *opts, an_validate_fn fn,
+                void *userdata, an_validate_summary *out, an_error *err);
 
 /* ---------------------------------------------------------------- CAMEO tables */
 

@@ -15,6 +15,8 @@ static const char usage[] =
     "\n"
     "commands:\n"
     "  code     [OPTIONS] [FILE...]      code documents, print events (stdin when no FILE)\n"
+    "  validate [OPTIONS] SUITE.jsonl    run a gold suite; last line \"N passed, M failed\"\n"
+    "  dict     check|stats DICT...      load dictionaries, report problems, print counts\n"
     "\n"
     "Run 'annalist COMMAND --help' for the options of a command.\n";
 
@@ -103,6 +105,8 @@ int main(int argc, char **argv)
     argc--;
     argv++;
     if (strcmp(cmd, "code") == 0) return cmd_code(argc, argv);
+    if (strcmp(cmd, "dict") == 0) return cmd_dict(argc, argv);
+    if (strcmp(cmd, "validate") == 0) return cmd_validate(argc, argv);
     cli_errorf("unknown command \"%s\"; run 'annalist --help'", cmd);
     return EXIT_BAD_INPUT;
 }

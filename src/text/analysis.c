@@ -8,7 +8,8 @@
 #include "text/dateline.h"
 #include "util/error.h"
 
-int an_text_analyze(an_text *t, an_arena *arena, const char *text, size_t len)
+int an_text_analyze(an_text *t, an_arena *arena, const char *text, size_t len,
+                    int single_sentence)
 {
     t->text = text;
     t->len = len;
@@ -21,7 +22,7 @@ int an_text_analyze(an_text *t, an_arena *arena, const char *text, size_t len)
                           text[lead] == '\r'))
         lead++;
     size_t place_len = 0;
-    size_t skip = an_dateline_prefix(text + lead, len - lead, &place_len);
+    size_t skip = single_sentence ? 0 : an_dateline_prefix(text + lead, len - lead, &place_len);
     if (skip) {
         t->dateline = an_arena_strndup(arena, text + lead, place_len);
         if (!t->dateline) return AN_ENOMEM;
@@ -30,6 +31,17 @@ int an_text_analyze(an_text *t, an_arena *arena, const char *text, size_t len)
     int rc = an_tokenize(&t->tokens, arena, text + t->body_off, len - t->body_off, t->body_off);
     if (rc < 0) return rc;
     if (t->tokens.n) t->tokens.v[0].flags |= AN_TOKF_LINE_START | AN_TOKF_PARA_START;
+    if (single_sentence) {
+        if (t->tokens.n == 0) return 0;
+        an_sentence s;
+        s.first_token = 0;
+        s.token_count = (uint32_t)t->tokens.n;
+        s.span.off = t->tokens.v[0].span.off;
+        const an_token *last = &t->tokens.v[t->tokens.n - 1];
+        s.span.len = last->span.off + last->span.len - s.span.off;
+        s.paragraph = 0;
+        return AN_VEC_PUSH(&t->sentences, s) < 0 ? AN_ENOMEM : 0;
+    }
     return an_split_sentences(&t->sentences, t->tokens.v, t->tokens.n);
 }
 
@@ -51,7 +63,7 @@ int an_analyze(an_analysis **out, const an_doc *doc, an_error *err)
     if (!a) return an_err_oom(err);
     an_arena_init(&a->arena, 64 * 1024);
     int rc = an_text_analyze(&a->text, &a->arena, doc->text ? doc->text : "",
-                             doc->text ? doc->text_len : 0);
+                             doc->text ? doc->text_len : 0, doc->single_sentence);
     if (rc < 0) {
         an_analysis_free(a);
         return an_err_oom(err);

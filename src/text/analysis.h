@@ -17,8 +17,10 @@ typedef struct an_text {
     const char *dateline;    /* place named by a leading dateline, or NULL (arena) */
 } an_text;
 
-/* Analyses text; strings go into arena. Reusing t across documents reuses its arrays. */
-int an_text_analyze(an_text *t, an_arena *arena, const char *text, size_t len);
+/* Analyses text; strings go into arena. Reusing t across documents reuses its arrays.
+ * single_sentence: the whole text is one sentence (no splitting, no dateline). */
+int an_text_analyze(an_text *t, an_arena *arena, const char *text, size_t len,
+                    int single_sentence);
 void an_text_free(an_text *t);
 
 #endif

@@ -71,7 +71,7 @@ int an_read_tabari_next(an_reader *r, an_error *err)
     int days;
     size_t id_off;
     int bad_header = parse_header(line, len, &days, &id_off) < 0;
-    char id[128];
+    char id[320];
     if (!bad_header) {
         size_t n = len - id_off;
         while (n && (line[id_off + n - 1] == ' ' || line[id_off + n - 1] == '\t')) n--;
@@ -102,5 +102,7 @@ int an_read_tabari_next(an_reader *r, an_error *err)
         return an_err(err, AN_EBADINPUT, r->name, header_line,
                       "record header \"%s\": expected a date YYMMDD or YYYYMMDD and an id", id);
     size_t n = r->text.len ? strip_comments(r->text.data, r->text.len) : 0;
-    return an_reader_finish_doc(r, id, days, r->text.data ? r->text.data : "", n, header_line, err);
+    rc = an_reader_finish_doc(r, id, days, r->text.data ? r->text.data : "", n, header_line, err);
+    r->doc.single_sentence = 1; /* a TABARI record is one coding unit */
+    return rc;
 }

@@ -168,6 +168,7 @@ int an_read_xml_next(an_reader *r, an_error *err)
         char *t = collapsed_content(r, text, &tlen);
         if (!t) return an_err_oom(err);
         rc = an_reader_finish_doc(r, idbuf, days, t, tlen, line, err);
+        r->doc.single_sentence = 1;
         if (rc == 1 && parse) {
             size_t plen;
             r->doc.parse = collapsed_content(r, parse, &plen);

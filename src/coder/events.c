@@ -1,0 +1,478 @@
+/* events.c — from the parsed sentence to events (tabari-semantics.md §3, §4.6–§4.11, §5):
+ * complexity and discard checks, time shifting, the verb loop with CODE BY, pattern choice,
+ * source and target search, passive voice, then building events from compound members and
+ * paired codes and filtering them (null, dominance, self-events, duplicates). */
+#include <stdlib.h>
+#include <string.h>
+
+#include "coder/sent.h"
+#include "util/date.h"
+
+static int live_mention(const an_sent *s, int32_t m)
+{
+    if (m < 0) return 0;
+    const an_mention *me = &s->mentions.v[m];
+    if (me->occ >= 0 && s->occs.v[me->occ].cancelled) return 0;
+    return !s->toks.v[me->first].eliminated && s->toks.v[me->first].mention == m;
+}
+
+static int32_t base_mention(const an_sent *s, int32_t m)
+{
+    int guard = 0;
+    while (m >= 0 && s->mentions.v[m].antecedent >= 0 && guard++ < 64) m = s->mentions.v[m].antecedent;
+    return m;
+}
+
+/* The agent a mention brings (pronouns bring their antecedent's). */
+static int32_t mention_agent(const an_sent *s, int32_t m, int *former)
+{
+    int32_t b = base_mention(s, m);
+    *former = s->mentions.v[b].former;
+    return s->mentions.v[b].agent;
+}
+
+/* Identity of a party for the "differs from" tests: actor code, agent, coded compound. */
+typedef struct ident {
+    const void *code;
+    uint32_t literal;
+    int32_t agent_code;
+    int former;
+} ident;
+
+static ident party_ident(const an_sent *s, const an_party *p, int noagent)
+{
+    ident id = {NULL, AN_NO_ID, -1, 0};
+    if (p->mention < 0) {
+        id.literal = p->default_code;
+        return id;
+    }
+    int32_t b = base_mention(s, p->mention);
+    const an_mention *me = &s->mentions.v[b];
+    id.code = me->code;
+    id.literal = me->literal;
+    if (!noagent) {
+        int former;
+        int32_t ag = mention_agent(s, p->mention, &former);
+        id.former = former;
+        if (ag >= 0) id.agent_code = (int32_t)s->d->agents.v[s->d->roots.v[s->occs.v[ag].root].entry].code;
+    }
+    return id;
+}
+
+static int same_ident(ident a, ident b)
+{
+    if (a.literal != AN_NO_ID || b.literal != AN_NO_ID) {
+        if (a.literal != b.literal) return 0;
+    } else if (a.code != b.code) {
+        return 0;
+    }
+    return a.agent_code == b.agent_code && a.former == b.former;
+}
+
+static an_party party_of(const an_sent *s, int32_t m)
+{
+    an_party p = {m, -1, AN_NO_ID};
+    const an_mention *me = &s->mentions.v[m];
+    if (me->compound >= 0) {
+        const an_compound *cp = &s->compounds.v[me->compound];
+        if (!cp->cancelled && s->members.v[cp->members] == m) p.compound = me->compound;
+    }
+    return p;
+}
+
+static int party_is_compound(const an_sent *s, const an_party *p)
+{
+    if (p->mention < 0) return 0;
+    if (p->compound >= 0) return 1;
+    const an_mention *me = &s->mentions.v[base_mention(s, p->mention)];
+    return me->code && me->code->ncodes > 1;
+}
+
+/* ------------------------------------------------------------------ complexity */
+
+static int first_token_of_mention(const an_sent *s, uint32_t t)
+{
+    int32_t m = s->toks.v[t].mention;
+    return live_mention(s, m) ? m : -1;
+}
+
+static int verb_is_null(const an_sent *s, const an_occ *oc)
+{
+    const an_root *r = &s->d->roots.v[oc->root];
+    return (s->d->verbs.v[r->entry].code.flags & AN_EC_NULL) != 0;
+}
+
+static int live_verb(const an_sent *s, const an_occ *oc)
+{
+    return oc->type == AN_T_VERB && !oc->cancelled && !s->toks.v[oc->first].eliminated;
+}
+
+static void check_complexity(an_sent *s)
+{
+    const an_options *o = s->opt;
+    int verbs = 0, actors = 0, pronouns = 0, conj = 0;
+    int first_verb = -1;
+    for (size_t k = 0; k < s->occs.n; k++) {
+        const an_occ *oc = &s->occs.v[k];
+        if (!live_verb(s, oc)) continue;
+        verbs++;
+        if (first_verb < 0 && !verb_is_null(s, oc)) first_verb = oc->first;
+    }
+    int before = 0, after = 0;
+    for (uint32_t t = 0; t < s->toks.n; t++) {
+        const an_ctok *tk = &s->toks.v[t];
+        if (tk->eliminated) continue;
+        if (first_token_of_mention(s, t) >= 0) {
+            actors++;
+            if (first_verb < 0 || (int)t < first_verb) before++;
+            if (first_verb >= 0 && (int)t > first_verb) after++;
+        }
+        if (tk->type == AN_T_PRONOUN) pronouns++;
+        if (tk->type == AN_T_CONJ && tk->compound < 0) conj++;
+    }
+    int late = first_verb < 0 ? (int)s->toks.n : first_verb;
+    const char *why = NULL;
+    if (o->complex_verbs && verbs >= o->complex_verbs) why = "VERBS";
+    else if (o->complex_actors && actors >= o->complex_actors) why = "ACTORS";
+    else if (o->complex_pronouns && pronouns >= o->complex_pronouns) why = "PRONOUNS";
+    else if (o->complex_conj && conj >= o->complex_conj) why = "CONJ";
+    else if (o->complex_lateverb && late >= o->complex_lateverb) why = "LATEVERB";
+    else if (o->complex_noactprior && before == 0) why = "NOACTPRIOR";
+    else if (o->complex_noactafter && after == 0) why = "NOACTAFTER";
+    else if (o->complex_noverb && first_verb < 0) why = "NOVERB";
+    if (why) {
+        s->complex = 1;
+        an_trace(s, "complex: the %s condition holds", why);
+    }
+}
+
+/* ------------------------------------------------------------------ patterns */
+
+typedef struct choice {
+    an_ecode code;
+    int32_t pattern;       /* index in d->patterns, or -1 for the root's own code */
+    an_match m;
+} choice;
+
+/* Chooses the pattern of a verb's block (or its own code) per the dialect's rules. */
+static void choose(an_sent *s, const an_occ *verb, const an_vblock *b, const an_ecode *own,
+                   an_clause cl, choice *out)
+{
+    const an_dict *d = s->d;
+    out->code = *own;
+    out->pattern = -1;
+    memset(&out->m, 0, sizeof out->m);
+    out->m.source.mention = out->m.target.mention = -1;
+    int tabari = d->verb_dialect == AN_DIALECT_TABARI;
+    int have = 0;
+    uint16_t best_actual = 0;
+    for (uint32_t i = 0; i < b->npatterns; i++) {
+        const an_pattern *p = &d->patterns.v[b->patterns + i];
+        if (have && tabari && p->length <= best_actual) break;
+        an_match m;
+        if (!an_match_pattern(s, p, verb, cl, &m)) {
+            an_trace(s, "  pattern %s:%u \"%s\": no match", an_dict_file_str(d, p->src.file),
+                     p->src.line, p->src.text ? p->src.text : "");
+            continue;
+        }
+        an_trace(s, "  pattern %s:%u \"%s\": MATCH", an_dict_file_str(d, p->src.file),
+                 p->src.line, p->src.text ? p->src.text : "");
+        out->code = p->code;
+        out->pattern = (int32_t)(b->patterns + i);
+        out->m = m;
+        have = 1;
+        if (!tabari || !m.used_alts) return;
+        best_actual = m.actual_length;
+    }
+}
+
+/* ------------------------------------------------------------------ sources and targets */
+
+typedef struct vstate {
+    an_party source;
+    int source_set;
+    int source_from_pattern;
+    int noagent_source;       /* clause-initial actor: its agent is not looked up */
+    int default_src_found, default_tgt_found;
+    int passive_reset;
+} vstate;
+
+static an_party no_party(void)
+{
+    an_party p = {-1, -1, AN_NO_ID};
+    return p;
+}
+
+static int find_source(an_sent *s, an_clause cl, const an_occ *verb, const an_party *target,
+                       int target_set, an_party *out)
+{
+    const an_options *o = s->opt;
+    ident tid = target_set ? party_ident(s, target, 0) : (ident){NULL, AN_NO_ID, -2, 0};
+    for (uint32_t t = cl.first; t < cl.end; t++) {
+        int32_t m = first_token_of_mention(s, t);
+        if (m < 0) continue;
+        an_party p = party_of(s, m);
+        if (target_set && same_ident(party_ident(s, &p, 0), tid)) continue;
+        if (o->default_prior && o->default_source != AN_NO_ID && t > verb->last) break;
+        *out = p;
+        return 1;
+    }
+    if (o->default_source != AN_NO_ID) {
+        *out = no_party();
+        out->default_code = o->default_source;
+        return 1;
+    }
+    return 0;
+}
+
+static int find_target(an_sent *s, an_clause cl, const an_occ *verb, const an_party *source,
+                       int source_set, int noagent_source, an_party *out)
+{
+    const an_options *o = s->opt;
+    ident sid = source_set ? party_ident(s, source, noagent_source) : (ident){NULL, AN_NO_ID, -2, 0};
+    for (uint32_t t = verb->last + 1u; t < cl.end; t++) {
+        int32_t m = first_token_of_mention(s, t);
+        if (m < 0) continue;
+        an_party p = party_of(s, m);
+        if (source_set && same_ident(party_ident(s, &p, 0), sid)) continue;
+        *out = p;
+        return 1;
+    }
+    if (o->default_after && o->default_target != AN_NO_ID) {
+        *out = no_party();
+        out->default_code = o->default_target;
+        return 1;
+    }
+    for (int t = (int)verb->first - 1; t >= (int)cl.first; t--) {
+        int32_t m = first_token_of_mention(s, (uint32_t)t);
+        if (m < 0) continue;
+        an_party p = party_of(s, m);
+        if (source_set && same_ident(party_ident(s, &p, 0), sid)) continue;
+        *out = p;
+        return 1;
+    }
+    if (source_set && party_is_compound(s, source)) {
+        *out = *source;
+        return 1;
+    }
+    if (o->default_source != AN_NO_ID && o->default_target != AN_NO_ID) {
+        *out = no_party();
+        out->default_code = o->default_target;
+        return 1;
+    }
+    return 0;
+}
+
+/* §4.10: WAS/WERE/BEEN one or two tokens before the verb and BY one to three after it. */
+static int is_passive(const an_sent *s, const an_occ *verb)
+{
+    int aux = 0, by = 0;
+    for (int k = 1; k <= 2; k++) {
+        int t = (int)verb->first - k;
+        if (t >= 0 && s->toks.v[t].type == AN_T_AUX) aux = 1;
+    }
+    for (int k = 1; k <= 3; k++) {
+        uint32_t t = verb->first + (uint32_t)k;
+        if (t < s->toks.n && s->toks.v[t].type == AN_T_BY) by = 1;
+    }
+    return aux && by;
+}
+
+/* ------------------------------------------------------------------ event records */
+
+static int add_event(an_sent *s, const an_party *src, const an_party *tgt, int src_noagent,
+                     uint32_t code, uint32_t flags, const an_occ *verb, int32_t pattern,
+                     uint32_t verb_entry)
+{
+    an_pending ev;
+    memset(&ev, 0, sizeof ev);
+    ev.source = *src;
+    ev.target = *tgt;
+    ev.source_noagent = (uint8_t)src_noagent;
+    ev.code = code;
+    ev.flags = flags;
+    ev.verb_first = verb->first;
+    ev.verb_last = verb->last;
+    ev.pattern = pattern;
+    ev.verb = (int32_t)verb_entry;
+    return AN_VEC_PUSH(&s->pending, ev) < 0 ? AN_ENOMEM : 0;
+}
+
+/* One verb's events: each source member with each target member (a compound is expanded
+ * when the actor found is its first member), and the reversed event after each one for a
+ * paired code. Returns 1 when a non-subordinate event was made. */
+static int make_events(an_sent *s, const an_party *src, const an_party *tgt, int src_noagent,
+                       const an_ecode *ec, const an_occ *verb, int32_t pattern, uint32_t verb_entry)
+{
+    int32_t smem[64], tmem[64];
+    int ns = 0, nt = 0;
+    const an_party *parts[2] = {src, tgt};
+    for (int side = 0; side < 2; side++) {
+        const an_party *p = parts[side];
+        int32_t *out = side ? tmem : smem;
+        int *n = side ? &nt : &ns;
+        if (p->mention >= 0 && p->compound >= 0) {
+            const an_compound *cp = &s->compounds.v[p->compound];
+            for (uint16_t k = 0; k < cp->nmembers && *n < 64; k++) out[(*n)++] = s->members.v[cp->members + k];
+        } else {
+            out[(*n)++] = p->mention;
+        }
+    }
+    int paired = (ec->flags & AN_EC_PAIRED) != 0;
+    int nonsub = 0;
+    for (int i = 0; i < ns; i++) {
+        for (int j = 0; j < nt; j++) {
+            an_party a = {smem[i], -1, src->default_code};
+            an_party b = {tmem[j], -1, tgt->default_code};
+            if (smem[i] >= 0 && smem[i] == tmem[j]) continue; /* a member with itself */
+            uint32_t fa = ec->flags & (AN_EC_NULL | AN_EC_SUBORD_A | AN_EC_DOMIN_A | AN_EC_DISCARD | AN_EC_COMPLEX);
+            if (add_event(s, &a, &b, src_noagent, ec->a, fa, verb, pattern, verb_entry) < 0) return AN_ENOMEM;
+            if (!(fa & (AN_EC_SUBORD_A | AN_EC_NULL))) nonsub = 1;
+            if (paired) {
+                uint32_t fb = 0;
+                if (ec->flags & AN_EC_NULL_B) fb |= AN_EC_NULL;
+                if (ec->flags & AN_EC_SUBORD_B) fb |= AN_EC_SUBORD_A;
+                if (ec->flags & AN_EC_DOMIN_B) fb |= AN_EC_DOMIN_A;
+                if (add_event(s, &b, &a, 0, ec->b, fb, verb, pattern, verb_entry) < 0) return AN_ENOMEM;
+            }
+        }
+    }
+    return nonsub;
+}
+
+/* ------------------------------------------------------------------ time shifting */
+
+static void time_shift(an_sent *s)
+{
+    const an_dict *d = s->d;
+    for (size_t k = 0; k < s->occs.n; k++) {
+        const an_occ *oc = &s->occs.v[k];
+        if (oc->type != AN_T_TIME || oc->cancelled || s->toks.v[oc->first].eliminated) continue;
+        const an_vblock *b = &d->blocks.v[d->roots.v[oc->root].entry];
+        an_clause cl = {0, (uint16_t)s->toks.n};
+        for (size_t c = 0; c < s->clauses.n; c++)
+            if (oc->first >= s->clauses.v[c].first && oc->first < s->clauses.v[c].end) cl = s->clauses.v[c];
+        choice ch;
+        choose(s, oc, b, &b->code, cl, &ch);
+        const an_ecode *ec = &ch.code;
+        if (ec->flags & AN_EC_TIMESHIFT) {
+            if (s->day != AN_NO_DATE) s->shifted_day = s->day + ec->shift;
+            an_trace(s, "time: \"%s\" shifts the date by %d days", s->toks.v[oc->first].norm, ec->shift);
+            return;
+        }
+        if (ec->flags & AN_EC_DISCARD) {
+            s->discard = 1;
+            return;
+        }
+        if (ec->flags & AN_EC_COMPLEX) {
+            s->complex = 1;
+            return;
+        }
+    }
+}
+
+/* ------------------------------------------------------------------ the verb loop */
+
+int an_sent_code(an_sent *s)
+{
+    const an_dict *d = s->d;
+    const an_options *o = s->opt;
+    s->pending.n = 0;
+    if (s->discard) return 0;
+    check_complexity(s);
+    if (s->complex) return 0;
+    if (o->time_shifting) time_shift(s);
+    if (s->discard || s->complex) return 0;
+
+    vstate v;
+    memset(&v, 0, sizeof v);
+    v.source = no_party();
+    int stop = 0;
+    for (size_t ci = 0; ci < s->clauses.n && !stop; ci++) {
+        an_clause cl = s->clauses.v[ci];
+        if (cl.end - cl.first < 3) continue;
+        if (ci > 0) {
+            int32_t m = first_token_of_mention(s, cl.first);
+            if (m >= 0) {
+                v.source = party_of(s, m);
+                v.source_set = 1;
+                v.source_from_pattern = 0;
+                v.noagent_source = 1;
+            }
+        }
+        for (size_t k = 0; k < s->occs.n; k++) {
+            const an_occ *verb = &s->occs.v[k];
+            if (!live_verb(s, verb) || verb->first < cl.first || verb->first >= cl.end) continue;
+            const an_root *r = &d->roots.v[verb->root];
+            const an_verb *ve = &d->verbs.v[r->entry];
+            const an_vblock *b = &d->blocks.v[ve->block];
+            an_trace(s, "verb \"%s\" (%s:%u)", s->toks.v[verb->first].norm,
+                     an_dict_file_str(d, r->src.file), r->src.line);
+            choice ch;
+            choose(s, verb, b, &ve->code, cl, &ch);
+            if (ch.code.flags & AN_EC_NULL) {
+                an_trace(s, "  code --- : no event");
+                continue;
+            }
+            an_party target = no_party();
+            int target_set = 0, src_pat = 0, tgt_pat = 0;
+            if (ch.m.has_source) {
+                v.source = ch.m.source;
+                v.source_set = 1;
+                v.noagent_source = 0;
+                src_pat = 1;
+            }
+            if (ch.m.has_target) {
+                target = ch.m.target;
+                target_set = 1;
+                tgt_pat = 1;
+            }
+            if (v.passive_reset) {
+                if (!src_pat) v.source_set = 0;
+                v.passive_reset = 0;
+            }
+            if (!v.source_set) {
+                if (find_source(s, cl, verb, &target, target_set, &v.source)) {
+                    v.source_set = 1;
+                    v.noagent_source = 0;
+                    v.default_src_found = 1;
+                }
+            }
+            if (!target_set && v.source_set) {
+                if (find_target(s, cl, verb, &v.source, v.source_set, v.noagent_source, &target)) {
+                    target_set = 1;
+                    v.default_tgt_found = 1;
+                }
+            } else if (!target_set) {
+                if (find_target(s, cl, verb, &v.source, 0, 0, &target)) {
+                    target_set = 1;
+                    v.default_tgt_found = 1;
+                }
+            }
+            if (!v.source_set || !target_set) {
+                an_trace(s, "  no %s: no event", v.source_set ? "target" : "source");
+                continue;
+            }
+            an_party src = v.source, tgt = target;
+            int noagent = v.noagent_source;
+            if (!src_pat && !tgt_pat && v.default_src_found && v.default_tgt_found &&
+                is_passive(s, verb)) {
+                an_trace(s, "  passive voice: source and target swapped");
+                an_party tmp = src;
+                src = tgt;
+                tgt = tmp;
+                noagent = 0;
+                v.passive_reset = 1;
+            }
+            int rc = make_events(s, &src, &tgt, noagent, &ch.code, verb, ch.pattern, r->entry);
+            if (rc < 0) return rc;
+            /* Pattern-set actors are cleared unless a default search succeeded before. */
+            if (src_pat && !v.default_src_found) v.source_set = 0;
+            if (rc == 1) {
+                if (o->code_by == AN_CODEBY_SENTENCE) stop = 1;
+                if (o->code_by != AN_CODEBY_ALL) break;
+            }
+        }
+    }
+    return 0;
+}

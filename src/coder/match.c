@@ -1,0 +1,179 @@
+/* match.c — matching one verb pattern against the sentence (tabari-semantics.md §4.8):
+ * the elements after '*' are matched rightwards from the token after the verb up to the end
+ * of its clause; the elements before '*' leftwards from the token before the verb back to the
+ * start of the sentence. Words match a token's candidates (stems where allowed) whatever the
+ * token's type; $ + @ match a token of an actor and record it; % the first token of a
+ * compound; ^ skips one actor; synsets try their members longest first; alternatives in
+ * written order. Matching is greedy: the first position that fits is taken. */
+#include <string.h>
+
+#include "coder/sent.h"
+
+typedef struct mctx {
+    an_sent *s;
+    const an_pattern *p;
+    an_match *m;
+    int upper_limit;        /* one past the last token the upper part may use */
+    uint16_t alt_chars;     /* characters of the words matched inside alternatives */
+} mctx;
+
+/* The live actor mention that token t belongs to, or -1. */
+static int32_t actor_at(const an_sent *s, int t)
+{
+    const an_ctok *tk = &s->toks.v[t];
+    if (tk->type != AN_T_ACTOR || tk->eliminated) return -1;
+    if (tk->occ < 0) return tk->mention; /* a resolved pronoun */
+    const an_occ *oc = &s->occs.v[tk->occ];
+    if (oc->cancelled) return -1;
+    return s->toks.v[oc->first].mention;
+}
+
+static int elem_at(mctx *c, const an_pelem *e, int t, int *end);
+
+/* Matches e[0..n) forwards: the first element exactly at pos when adjacent, else at the
+ * first position from pos on. */
+static int seq_fwd(mctx *c, const an_pelem *e, int n, int pos, int adjacent, int limit, int *end)
+{
+    int cur = pos;
+    for (int k = 0; k < n; k++) {
+        int adj = k == 0 ? adjacent : e[k - 1].adjacent;
+        int got = -1, ek = 0;
+        if (adj) {
+            if (cur < limit && elem_at(c, &e[k], cur, &ek)) got = cur;
+        } else {
+            for (int q = cur; q < limit; q++) {
+                if (elem_at(c, &e[k], q, &ek)) {
+                    got = q;
+                    break;
+                }
+            }
+        }
+        if (got < 0) return 0;
+        cur = ek + 1;
+    }
+    *end = cur - 1;
+    return 1;
+}
+
+static uint16_t seq_word_chars(const an_sent *s, const an_pelem *e, int n)
+{
+    uint16_t chars = 0;
+    for (int k = 0; k < n; k++)
+        if (e[k].kind == AN_PE_WORD) chars += (uint16_t)an_intern_len(&s->d->words, e[k].id);
+    return chars;
+}
+
+/* Matches one element starting exactly at token t; *end gets its last token. */
+static int elem_at(mctx *c, const an_pelem *e, int t, int *end)
+{
+    an_sent *s = c->s;
+    const an_dict *d = s->d;
+    if (t < 0 || t >= (int)s->toks.n) return 0;
+    switch (e->kind) {
+    case AN_PE_WORD:
+        if (!an_tok_has(s, (uint32_t)t, e->id, e->match)) return 0;
+        *end = t;
+        return 1;
+    case AN_PE_SOURCE:
+    case AN_PE_TARGET:
+    case AN_PE_ATTRIB: {
+        int32_t m = actor_at(s, t);
+        if (m < 0) return 0;
+        an_party pty = {m, -1, AN_NO_ID};
+        const an_mention *me = &s->mentions.v[m];
+        if (me->compound >= 0 && s->members.v[s->compounds.v[me->compound].members] == m)
+            pty.compound = me->compound;
+        if (e->kind == AN_PE_SOURCE) {
+            c->m->source = pty;
+            c->m->has_source = 1;
+        } else if (e->kind == AN_PE_TARGET) {
+            c->m->target = pty;
+            c->m->has_target = 1;
+        }
+        *end = t;
+        return 1;
+    }
+    case AN_PE_COMPOUND: {
+        int32_t k = s->toks.v[t].compound;
+        if (k < 0 || s->compounds.v[k].cancelled || s->compounds.v[k].first != t) return 0;
+        an_party pty = {s->members.v[s->compounds.v[k].members], k, AN_NO_ID};
+        c->m->source = c->m->target = pty;
+        c->m->has_source = c->m->has_target = 1;
+        *end = t;
+        return 1;
+    }
+    case AN_PE_SKIP: {
+        int32_t m = actor_at(s, t);
+        if (m < 0) return 0;
+        const an_mention *me = &s->mentions.v[m];
+        *end = me->last > t ? me->last : t;
+        return 1;
+    }
+    case AN_PE_SYNSET: {
+        const an_synset *sy = &d->synsets.v[e->id];
+        for (uint16_t k = 0; k < sy->nmembers; k++) {
+            const an_seq *mem = &d->seqs.v[sy->members + k];
+            if (seq_fwd(c, d->pelems.v + mem->elems, mem->n, t, 1, (int)s->toks.n, end)) return 1;
+        }
+        return 0;
+    }
+    case AN_PE_ALT: {
+        const an_altgroup *g = &d->altgroups.v[e->id];
+        for (uint16_t k = 0; k < g->nalts; k++) {
+            const an_seq *alt = &d->alts.v[g->alts + k];
+            const an_pelem *ae = d->pelems.v + alt->elems;
+            if (seq_fwd(c, ae, alt->n, t, 1, (int)s->toks.n, end)) {
+                c->alt_chars += seq_word_chars(s, ae, alt->n);
+                return 1;
+            }
+        }
+        return 0;
+    }
+    default:
+        return 0;
+    }
+}
+
+/* Lower part: elements before the verb, matched leftwards from the token before it. */
+static int match_lower(mctx *c, const an_occ *verb)
+{
+    const an_pattern *p = c->p;
+    const an_pelem *e = c->s->d->pelems.v + p->lower;
+    int right = (int)verb->first - 1; /* the element must end at or before this token */
+    for (int k = (int)p->nlower - 1; k >= 0; k--) {
+        int adj = e[k].adjacent; /* adjacent to the element (or verb) on its right */
+        int found = 0;
+        for (int q = right; q >= 0; q--) {
+            int end;
+            if (elem_at(c, &e[k], q, &end) && end <= right && (!adj || end == right)) {
+                right = q - 1;
+                found = 1;
+                break;
+            }
+            if (adj && e[k].kind != AN_PE_SYNSET && e[k].kind != AN_PE_ALT) break;
+        }
+        if (!found) return 0;
+    }
+    return 1;
+}
+
+int an_match_pattern(an_sent *s, const an_pattern *p, const an_occ *verb, an_clause cl,
+                     an_match *m)
+{
+    memset(m, 0, sizeof *m);
+    m->source.mention = m->target.mention = -1;
+    m->source.compound = m->target.compound = -1;
+    m->source.default_code = m->target.default_code = AN_NO_ID;
+    mctx c = {s, p, m, cl.end, 0};
+    if (p->nupper) {
+        int end;
+        if (!seq_fwd(&c, s->d->pelems.v + p->upper, p->nupper, verb->last + 1, p->upper_adjacent,
+                     c.upper_limit, &end))
+            return 0;
+    }
+    if (p->nlower && !match_lower(&c, verb)) return 0;
+    m->matched = 1;
+    m->used_alts = p->has_alts;
+    m->actual_length = (uint16_t)(p->length - p->alt_length + c.alt_chars);
+    return 1;
+}

@@ -1,0 +1,206 @@
+/* roots.c — the first coding stage: for every token, the dictionary words it can be (exact,
+ * stem, or word plus a regular ending); then root assignment: at each token not yet covered,
+ * the dictionary root that covers the most characters wins, ties to the root read first
+ * (tabari-semantics.md §2.2–§2.3). Roots never span a comma; gapped roots skip other words,
+ * which keep their own roots. */
+#include <string.h>
+
+#include "coder/sent.h"
+#include "dict/trie.h"
+
+#define MAX_PREFIX_HITS 32
+
+static int rest_is(const char *rest, size_t n, const char *s)
+{
+    return strlen(s) == n && memcmp(rest, s, n) == 0;
+}
+
+/* Which match kinds a word of length wlen allows for a token whose remaining characters
+ * after the word are rest[0..n). */
+static uint8_t match_mask(const char *word, size_t wlen, const char *rest, size_t n, int poss)
+{
+    uint8_t m = 1u << AN_WM_STEM;
+    if (n == 0) {
+        return m | (1u << AN_WM_EXACT) | (1u << AN_WM_POSS) | (1u << AN_WM_NOUN) |
+               (1u << AN_WM_VERB);
+    }
+    if (rest_is(rest, n, "'S") || (poss && rest_is(rest, n, "'"))) m |= 1u << AN_WM_POSS;
+    if (rest_is(rest, n, "S") || rest_is(rest, n, "'S") || rest_is(rest, n, "ES"))
+        m |= 1u << AN_WM_NOUN;
+    if (rest_is(rest, n, "S") || rest_is(rest, n, "ED") || rest_is(rest, n, "ES") ||
+        rest_is(rest, n, "EN") || rest_is(rest, n, "ING") ||
+        (wlen && word[wlen - 1] == 'E' && rest_is(rest, n, "D")))
+        m |= 1u << AN_WM_VERB;
+    return m;
+}
+
+int an_sent_candidates(an_sent *s, void *trie_ptr)
+{
+    const an_trie *trie = trie_ptr;
+    const an_dict *d = s->d;
+    s->cands.n = 0;
+    an_prefix_hit hits[MAX_PREFIX_HITS];
+    for (size_t i = 0; i < s->toks.n; i++) {
+        an_ctok *t = &s->toks.v[i];
+        t->cand = (uint32_t)s->cands.n;
+        t->ncand = 0;
+        if (t->type == AN_T_COMMA || t->type == AN_T_QUOTE) continue;
+        size_t nh = an_trie_prefixes(trie, t->norm, t->len, hits, MAX_PREFIX_HITS);
+        if (nh > MAX_PREFIX_HITS) nh = MAX_PREFIX_HITS;
+        for (size_t h = 0; h < nh; h++) {
+            const char *w = an_intern_str(&d->words, hits[h].word);
+            an_cand c;
+            c.word = hits[h].word;
+            c.extra = (uint8_t)(t->len - hits[h].len);
+            c.mask = match_mask(w, hits[h].len, t->norm + hits[h].len, t->len - hits[h].len,
+                                t->poss);
+            if (AN_VEC_PUSH(&s->cands, c) < 0) return AN_ENOMEM;
+            t->ncand++;
+        }
+    }
+    return 0;
+}
+
+/* Returns the characters the token contributes when matching word by kind match, or -1. */
+static int tok_match(const an_sent *s, uint32_t t, uint32_t word, int match, uint32_t wlen)
+{
+    const an_ctok *tk = &s->toks.v[t];
+    const an_cand *c = s->cands.v + tk->cand;
+    for (uint16_t k = 0; k < tk->ncand; k++) {
+        if (c[k].word != word) continue;
+        if (!(c[k].mask & (1u << match))) return -1;
+        if (match == AN_WM_STEM || match == AN_WM_EXACT) return (int)wlen;
+        return (int)(wlen + c[k].extra);
+    }
+    return -1;
+}
+
+int an_tok_has(const an_sent *s, uint32_t t, uint32_t word, int match)
+{
+    return tok_match(s, t, word, match, 0) >= 0;
+}
+
+/* Tries root r at token i; returns the characters covered (or -1) and the last token. */
+static int try_root(const an_sent *s, const an_root *r, uint32_t i, uint16_t *last)
+{
+    const an_dict *d = s->d;
+    const an_rword *w = d->rwords.v + r->words;
+    int chars = tok_match(s, i, w[0].word, w[0].match, an_intern_len(&d->words, w[0].word));
+    if (chars < 0) return -1;
+    uint32_t pos = i;
+    for (uint16_t k = 1; k < r->nwords; k++) {
+        uint32_t wl = an_intern_len(&d->words, w[k].word);
+        int got = -1;
+        if (w[k - 1].adjacent) {
+            uint32_t j = pos + 1;
+            if (j < s->toks.n && s->toks.v[j].type != AN_T_COMMA)
+                got = tok_match(s, j, w[k].word, w[k].match, wl);
+            if (got >= 0) pos = j;
+        } else {
+            for (uint32_t j = pos + 1; j < s->toks.n && s->toks.v[j].type != AN_T_COMMA; j++) {
+                if (s->toks.v[j].occ >= 0) continue;
+                got = tok_match(s, j, w[k].word, w[k].match, wl);
+                if (got >= 0) {
+                    pos = j;
+                    break;
+                }
+            }
+        }
+        if (got < 0) return -1;
+        chars += got;
+    }
+    *last = (uint16_t)pos;
+    return chars;
+}
+
+static uint8_t type_of_root(int kind)
+{
+    switch (kind) {
+    case AN_ROOT_ACTOR: return AN_T_ACTOR;
+    case AN_ROOT_AGENT: return AN_T_AGENT;
+    case AN_ROOT_VERB: return AN_T_VERB;
+    case AN_ROOT_NOUN: return AN_T_NOUN;
+    case AN_ROOT_ADJ: return AN_T_ADJ;
+    case AN_ROOT_TIME: return AN_T_TIME;
+    case AN_ROOT_DET: return AN_T_DET;
+    case AN_ROOT_CONJ: return AN_T_CONJ;
+    case AN_ROOT_PREP: return AN_T_PREP;
+    case AN_ROOT_PRONOUN: return AN_T_PRONOUN;
+    case AN_ROOT_AUX: return AN_T_AUX;
+    case AN_ROOT_BY: return AN_T_BY;
+    case AN_ROOT_FORMER: return AN_T_FORMER;
+    default: return AN_T_NONE;
+    }
+}
+
+/* Marks the tokens a root occurrence covers (its words, not the gaps between them). */
+static void cover(an_sent *s, const an_root *r, uint32_t i, int32_t occ)
+{
+    const an_dict *d = s->d;
+    const an_rword *w = d->rwords.v + r->words;
+    uint32_t pos = i;
+    s->toks.v[i].occ = occ;
+    for (uint16_t k = 1; k < r->nwords; k++) {
+        uint32_t wl = an_intern_len(&d->words, w[k].word);
+        if (w[k - 1].adjacent) {
+            pos++;
+        } else {
+            for (uint32_t j = pos + 1; j < s->toks.n; j++) {
+                if (s->toks.v[j].occ >= 0) continue;
+                if (tok_match(s, j, w[k].word, w[k].match, wl) >= 0) {
+                    pos = j;
+                    break;
+                }
+            }
+        }
+        s->toks.v[pos].occ = occ;
+    }
+}
+
+int an_sent_roots(an_sent *s)
+{
+    const an_dict *d = s->d;
+    s->occs.n = 0;
+    for (uint32_t i = 0; i < s->toks.n; i++) {
+        an_ctok *t = &s->toks.v[i];
+        if (t->occ >= 0 || t->type == AN_T_COMMA || t->type == AN_T_QUOTE) continue;
+        int best_chars = -1;
+        uint32_t best_root = 0, best_order = UINT32_MAX;
+        uint16_t best_last = 0;
+        const an_cand *c = s->cands.v + t->cand;
+        for (uint16_t k = 0; k < t->ncand; k++) {
+            uint32_t w = c[k].word;
+            for (uint32_t x = d->first_index[w]; x < d->first_index[w + 1]; x++) {
+                uint32_t ri = d->first_roots[x];
+                const an_root *r = &d->roots.v[ri];
+                uint16_t last;
+                int chars = try_root(s, r, i, &last);
+                if (chars < 0) continue;
+                if (chars > best_chars || (chars == best_chars && r->order < best_order)) {
+                    best_chars = chars;
+                    best_root = ri;
+                    best_order = r->order;
+                    best_last = last;
+                }
+            }
+        }
+        if (best_chars < 0) continue;
+        const an_root *r = &d->roots.v[best_root];
+        an_occ o;
+        o.root = best_root;
+        o.first = (uint16_t)i;
+        o.last = best_last;
+        o.chars = (uint16_t)best_chars;
+        o.type = type_of_root(r->kind);
+        o.cancelled = 0;
+        if (AN_VEC_PUSH(&s->occs, o) < 0) return AN_ENOMEM;
+        cover(s, r, i, (int32_t)s->occs.n - 1);
+    }
+    /* Token types. */
+    for (uint32_t i = 0; i < s->toks.n; i++) {
+        an_ctok *t = &s->toks.v[i];
+        if (t->occ >= 0) t->type = s->occs.v[t->occ].type;
+        else if (t->kind == AN_TOK_NUMBER || t->kind == AN_TOK_CURRENCY) t->type = AN_T_NUMBER;
+    }
+    return 0;
+}

@@ -1,0 +1,185 @@
+/* sent.h — the coder's working state for one sentence, shared by the coding stages:
+ *   roots.c      word candidates per token and root assignment (longest match)
+ *   structure.c  nouns, actors and agents, compounds, comma clauses, clauses, pronouns
+ *   match.c      verb patterns
+ *   events.c     complexity and discards, the verb loop, source/target, event building
+ * The arrays live in the coder and are reused, so coding a sentence allocates nothing in
+ * the steady state. Indices are token positions within the sentence (0-based). */
+#ifndef AN_CODER_SENT_H
+#define AN_CODER_SENT_H
+
+#include <stdint.h>
+
+#include "annalist.h"
+#include "dict/dict.h"
+#include "util/arena.h"
+#include "util/buf.h"
+#include "util/vec.h"
+
+/* What a token is after root assignment and parsing. */
+typedef enum an_ttype {
+    AN_T_NONE = 0,      /* an unknown word */
+    AN_T_NUMBER,
+    AN_T_COMMA,
+    AN_T_QUOTE,
+    AN_T_ACTOR,
+    AN_T_AGENT,
+    AN_T_VERB,
+    AN_T_NOUN,
+    AN_T_ADJ,
+    AN_T_TIME,
+    AN_T_DET,
+    AN_T_CONJ,
+    AN_T_PREP,
+    AN_T_PRONOUN,
+    AN_T_AUX,
+    AN_T_BY,
+    AN_T_FORMER,
+} an_ttype;
+
+/* A candidate dictionary word for a token, with the ways it may match (bit per an_wmatch). */
+typedef struct an_cand {
+    uint32_t word;
+    uint8_t mask;
+    uint8_t extra;      /* characters of the ending used for NOUN/VERB/POSS matches */
+} an_cand;
+
+typedef struct an_ctok {
+    const char *norm;   /* normalised text */
+    uint32_t len;
+    an_span span;       /* in the document text */
+    uint8_t kind;       /* AN_TOK_* of the analysis token */
+    uint8_t type;       /* an_ttype */
+    uint8_t cap;        /* starts with a capital letter */
+    uint8_t midcap;     /* capitalised after an earlier capitalised token */
+    uint8_t eliminated; /* inside an eliminated comma clause */
+    uint8_t poss;       /* possessive ending */
+    uint32_t cand;      /* candidates: cands[cand .. cand + ncand) */
+    uint16_t ncand;
+    int32_t occ;        /* root occurrence covering this token, or -1 */
+    int32_t mention;    /* actor mention whose head is this token, or -1 */
+    int32_t compound;   /* parsed compound this token lies in, or -1 */
+} an_ctok;
+
+/* One occurrence of a dictionary root in the sentence. */
+typedef struct an_occ {
+    uint32_t root;
+    uint16_t first, last;   /* first and last token (gapped roots skip tokens between) */
+    uint16_t chars;
+    uint8_t type;           /* an_ttype; may change (verb → noun, cancelled → none) */
+    uint8_t cancelled;
+} an_occ;
+
+/* An actor in the sentence: a coded root, a resolved pronoun or a converted agent. */
+typedef struct an_mention {
+    uint16_t first, last;   /* tokens covered (the head token is first) */
+    int32_t occ;            /* root occurrence, or -1 */
+    int32_t antecedent;     /* pronoun: the mention it stands for, else -1 */
+    const an_datedcode *code; /* resolved code, NULL when none holds */
+    uint32_t literal;       /* converted agent: code id, else AN_NO_ID */
+    int32_t agent;          /* agent occurrence attached, or -1 */
+    uint8_t former;         /* FORMER next to it: agent becomes ELI */
+    int32_t compound;       /* parsed compound it belongs to, or -1 */
+    uint8_t place;
+} an_mention;
+
+typedef struct an_compound {
+    uint16_t first, last;   /* token span */
+    uint32_t members;       /* offset into member list */
+    uint16_t nmembers;
+    uint8_t cancelled;
+} an_compound;
+
+typedef struct an_clause {
+    uint16_t first, end;    /* tokens [first, end) */
+} an_clause;
+
+/* An actor as used in an event: the mention plus, when it is the first member of a parsed
+ * compound, the whole compound. */
+typedef struct an_party {
+    int32_t mention;        /* -1 = none */
+    int32_t compound;       /* expand to this compound's members, or -1 */
+    uint32_t default_code;  /* a DEFAULT: code, else AN_NO_ID */
+} an_party;
+
+/* An event as the verb loop makes it: one source and one target member, before the
+ * sentence-level filters, coded-compound expansion and agent composition (finalize.c). */
+typedef struct an_pending {
+    an_party source, target;   /* mention (a compound member) or a default code */
+    uint8_t source_noagent;    /* the source's agent is not looked up */
+    uint32_t code;             /* event code id */
+    uint32_t flags;            /* AN_EC_NULL / SUBORD_A / DOMIN_A / DISCARD / COMPLEX */
+    uint16_t verb_first, verb_last;
+    int32_t pattern;           /* pattern index, or -1 for the verb's own code */
+    int32_t verb;              /* verb entry */
+} an_pending;
+
+/* A finished event of the sentence: codes composed, ready for output. */
+typedef struct an_final {
+    const char *source, *target;  /* actor codes with agents, in the coder's arena */
+    const char *code;
+    int32_t smention, tmention;   /* base mentions (for spans), -1 for default actors */
+    uint16_t verb_first, verb_last;
+    int32_t pattern, verb;
+} an_final;
+
+typedef struct an_sent an_sent;
+
+/* Everything the stages share for the current sentence. */
+struct an_sent {
+    const an_dict *d;
+    const an_options *opt;
+    const char *text;          /* document text */
+    int day;                   /* document date (day number) or AN_NO_DATE */
+    int shifted_day;
+    int allcaps;
+    int discard;               /* a discard code fired */
+    int complex;               /* the complexity filter fired */
+    int too_short;             /* fewer tokens than MINIMUM WORDS */
+    an_buf *trace;             /* explain trace, or NULL */
+
+    AN_VEC(an_ctok) toks;
+    AN_VEC(an_cand) cands;
+    AN_VEC(an_occ) occs;
+    AN_VEC(an_mention) mentions;
+    AN_VEC(an_compound) compounds;
+    AN_VEC(int32_t) members;   /* mention indices of compound members */
+    AN_VEC(an_clause) clauses;
+    AN_VEC(an_pending) pending;
+    AN_VEC(an_final) finals;
+    struct an_arena *arena;    /* per-document strings (composed codes) */
+};
+
+/* roots.c */
+int an_sent_candidates(an_sent *s, void *trie);
+int an_sent_roots(an_sent *s);
+int an_tok_has(const an_sent *s, uint32_t t, uint32_t word, int match);
+
+/* structure.c */
+int an_sent_structure(an_sent *s);
+
+/* events.c */
+int an_sent_code(an_sent *s);
+
+/* finalize.c: filters and expands s->pending into s->finals. */
+int an_sent_finalize(an_sent *s);
+/* The mention a pronoun stands for (itself for other mentions). */
+int32_t an_base_mention(const an_sent *s, int32_t m);
+
+/* match.c */
+typedef struct an_match {
+    int matched;
+    an_party source, target;
+    int has_source, has_target;
+    uint16_t actual_length;
+    int used_alts;
+} an_match;
+int an_match_pattern(an_sent *s, const an_pattern *p, const an_occ *verb, an_clause cl,
+                     an_match *m);
+
+/* Helpers shared by the stages. */
+int an_occ_type(const an_sent *s, int32_t occ);
+const char *an_ttype_name(int t);
+void an_trace(an_sent *s, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+#endif

@@ -1,0 +1,376 @@
+/* structure.c — the shallow parse of a sentence after root assignment, in TABARI's order
+ * (tabari-semantics.md §4): nouns marked by determiners and capitals, actor codes resolved
+ * for the date (null actors become nouns), agents converted, compound actors, comma-clause
+ * elimination, clauses split at conjunctions, agents attached to actors, pronouns resolved. */
+#include <string.h>
+
+#include "coder/sent.h"
+
+static void set_occ_type(an_sent *s, int32_t o, uint8_t type)
+{
+    an_occ *oc = &s->occs.v[o];
+    oc->type = type;
+    for (uint32_t t = oc->first; t <= oc->last; t++)
+        if (s->toks.v[t].occ == o) s->toks.v[t].type = type;
+}
+
+/* §4.1: a verb after a determiner, or capitalised in mid-sentence, is a noun. */
+static void mark_nouns(an_sent *s)
+{
+    for (size_t o = 0; o < s->occs.n; o++) {
+        an_occ *oc = &s->occs.v[o];
+        if (oc->type != AN_T_VERB || oc->first == 0) continue;
+        const an_ctok *prev = &s->toks.v[oc->first - 1];
+        if (prev->type == AN_T_DET || (!s->allcaps && s->toks.v[oc->first].midcap)) {
+            set_occ_type(s, (int32_t)o, AN_T_NOUN);
+            an_trace(s, "noun: \"%s\" is not a verb here (%s)", s->toks.v[oc->first].norm,
+                     prev->type == AN_T_DET ? "after a determiner" : "capitalised");
+        }
+    }
+}
+
+/* Resolves each actor's code for the document date; a null (---) actor becomes a noun. */
+static int make_mentions(an_sent *s)
+{
+    const an_dict *d = s->d;
+    s->mentions.n = 0;
+    for (size_t o = 0; o < s->occs.n; o++) {
+        an_occ *oc = &s->occs.v[o];
+        if (oc->type != AN_T_ACTOR) continue;
+        const an_root *r = &d->roots.v[oc->root];
+        const an_actor *a = &d->actors.v[r->entry];
+        const an_datedcode *dc = an_actor_resolve(d, a, s->day);
+        if (dc && dc->ncodes == 1) {
+            uint32_t code = d->codelist.v[dc->codes];
+            if (code == d->code_null) {
+                set_occ_type(s, (int32_t)o, AN_T_NOUN);
+                continue;
+            }
+            if (code == d->code_discard) {
+                s->discard = 1;
+                an_trace(s, "discard: actor \"%s\" is coded ###", s->toks.v[oc->first].norm);
+            }
+        }
+        an_mention m;
+        memset(&m, 0, sizeof m);
+        m.first = oc->first;
+        m.last = oc->last;
+        m.occ = (int32_t)o;
+        m.antecedent = -1;
+        m.code = dc;
+        m.literal = AN_NO_ID;
+        m.agent = -1;
+        m.compound = -1;
+        m.place = (r->flags & AN_RF_PLACE) != 0;
+        if (AN_VEC_PUSH(&s->mentions, m) < 0) return AN_ENOMEM;
+        s->toks.v[oc->first].mention = (int32_t)s->mentions.n - 1;
+    }
+    return 0;
+}
+
+/* §3: a verb or time root coded ### discards the sentence, wherever it is. */
+static void check_discard_roots(an_sent *s)
+{
+    const an_dict *d = s->d;
+    for (size_t o = 0; o < s->occs.n; o++) {
+        const an_occ *oc = &s->occs.v[o];
+        const an_root *r = &d->roots.v[oc->root];
+        if (r->kind == AN_ROOT_VERB) {
+            if (d->verbs.v[r->entry].code.flags & AN_EC_DISCARD) s->discard = 1;
+        } else if (r->kind == AN_ROOT_TIME) {
+            if (d->blocks.v[r->entry].code.flags & AN_EC_DISCARD) s->discard = 1;
+        }
+    }
+}
+
+static int is_conj_word(const an_sent *s, uint32_t t, const char *w)
+{
+    return s->toks.v[t].type == AN_T_CONJ && strcmp(s->toks.v[t].norm, w) == 0;
+}
+
+/* §2.5 CONVERT AGENTS: a lone agent becomes an actor coded with its agent code. */
+static int convert_agents(an_sent *s)
+{
+    const an_dict *d = s->d;
+    for (size_t o = 0; o < s->occs.n; o++) {
+        an_occ *oc = &s->occs.v[o];
+        if (oc->type != AN_T_AGENT) continue;
+        int before = oc->first > 0 && (s->toks.v[oc->first - 1].type == AN_T_ACTOR ||
+                                       s->toks.v[oc->first - 1].type == AN_T_FORMER);
+        uint32_t n = oc->last + 1;
+        int after = n < s->toks.n && s->toks.v[n].type == AN_T_ACTOR;
+        if (!after && n + 1 < s->toks.n && s->toks.v[n].type == AN_T_PREP &&
+            s->toks.v[n + 1].type == AN_T_ACTOR)
+            after = 1;
+        if (before || after) continue;
+        const an_agent *ag = &d->agents.v[d->roots.v[oc->root].entry];
+        set_occ_type(s, (int32_t)o, AN_T_ACTOR);
+        an_mention m;
+        memset(&m, 0, sizeof m);
+        m.first = oc->first;
+        m.last = oc->last;
+        m.occ = (int32_t)o;
+        m.antecedent = -1;
+        m.literal = ag->code;
+        m.agent = -1;
+        m.compound = -1;
+        if (AN_VEC_PUSH(&s->mentions, m) < 0) return AN_ENOMEM;
+        s->toks.v[oc->first].mention = (int32_t)s->mentions.n - 1;
+    }
+    return 0;
+}
+
+static int mention_at(const an_sent *s, uint32_t t)
+{
+    int32_t o = s->toks.v[t].occ;
+    if (o < 0) return -1;
+    return s->toks.v[s->occs.v[o].first].mention;
+}
+
+/* §4.2: compounds, triggered by AND / NOR. */
+static int find_compounds(an_sent *s)
+{
+    s->compounds.n = 0;
+    s->members.n = 0;
+    for (uint32_t c = 0; c < s->toks.n; c++) {
+        if (!is_conj_word(s, c, "AND") && !is_conj_word(s, c, "NOR")) continue;
+        /* Right: actors, determiners, adjectives; the last actor ends the compound. */
+        int32_t right = -1;
+        for (uint32_t j = c + 1; j < s->toks.n; j++) {
+            uint8_t ty = s->toks.v[j].type;
+            if (ty == AN_T_ACTOR) right = (int32_t)s->occs.v[s->toks.v[j].occ].last, j = (uint32_t)right;
+            else if (ty != AN_T_DET && ty != AN_T_ADJ) break;
+        }
+        if (right < 0) continue;
+        /* Left: actors, determiners, adjectives, commas, conjunctions; an actor needs a
+         * comma or conjunction between it and the last one collected. */
+        int32_t left = -1;
+        int separated = 1;
+        for (int32_t j = (int32_t)c - 1; j >= 0; j--) {
+            uint8_t ty = s->toks.v[j].type;
+            if (ty == AN_T_ACTOR) {
+                if (!separated) break;
+                int32_t o = s->toks.v[j].occ;
+                left = s->occs.v[o].first;
+                j = left;
+                separated = 0;
+            } else if (ty == AN_T_COMMA || ty == AN_T_CONJ) {
+                separated = 1;
+            } else if (ty != AN_T_DET && ty != AN_T_ADJ) {
+                break;
+            }
+        }
+        if (left < 0) continue;
+        an_compound cp;
+        cp.first = (uint16_t)left;
+        cp.last = (uint16_t)right;
+        cp.members = (uint32_t)s->members.n;
+        cp.nmembers = 0;
+        cp.cancelled = 0;
+        for (uint32_t t = (uint32_t)left; t <= (uint32_t)right; t++) {
+            int m = s->toks.v[t].type == AN_T_ACTOR ? mention_at(s, t) : -1;
+            if (m < 0 || s->mentions.v[m].first != t) continue;
+            if (AN_VEC_PUSH(&s->members, m) < 0) return AN_ENOMEM;
+            cp.nmembers++;
+        }
+        if (cp.nmembers < 2) {
+            s->members.n = cp.members;
+            continue;
+        }
+        /* An earlier compound nested inside this one is cancelled. */
+        for (size_t k = 0; k < s->compounds.n; k++) {
+            an_compound *e = &s->compounds.v[k];
+            if (!e->cancelled && e->first >= cp.first && e->last <= cp.last) e->cancelled = 1;
+        }
+        if (AN_VEC_PUSH(&s->compounds, cp) < 0) return AN_ENOMEM;
+        c = (uint32_t)right;
+    }
+    /* Record membership on tokens and mentions. */
+    for (uint32_t t = 0; t < s->toks.n; t++) s->toks.v[t].compound = -1;
+    for (size_t k = 0; k < s->compounds.n; k++) {
+        const an_compound *cp = &s->compounds.v[k];
+        if (cp->cancelled) continue;
+        for (uint32_t t = cp->first; t <= cp->last; t++) s->toks.v[t].compound = (int32_t)k;
+        for (uint16_t m = 0; m < cp->nmembers; m++)
+            s->mentions.v[s->members.v[cp->members + m]].compound = (int32_t)k;
+    }
+    return 0;
+}
+
+/* Eliminates tokens [a, b] (inclusive) and cancels the roots and compounds crossing it. */
+static void eliminate(an_sent *s, uint32_t a, uint32_t b)
+{
+    an_trace(s, "comma clause eliminated: tokens %u-%u", a, b);
+    for (uint32_t t = a; t <= b && t < s->toks.n; t++) s->toks.v[t].eliminated = 1;
+    for (size_t o = 0; o < s->occs.n; o++) {
+        an_occ *oc = &s->occs.v[o];
+        int inside = oc->first >= a && oc->last <= b;
+        int crosses = !inside && oc->first <= b && oc->last >= a;
+        if (inside || crosses) oc->cancelled = 1;
+        if (crosses) {
+            for (uint32_t t = oc->first; t <= oc->last; t++)
+                if (s->toks.v[t].occ == (int32_t)o) s->toks.v[t].type = AN_T_NONE;
+        }
+    }
+    for (size_t k = 0; k < s->compounds.n; k++) {
+        an_compound *cp = &s->compounds.v[k];
+        if (!cp->cancelled && cp->first <= b && cp->last >= a && !(cp->first >= a && cp->last <= b))
+            cp->cancelled = 1;
+        if (!cp->cancelled && cp->first >= a && cp->last <= b) cp->cancelled = 1;
+    }
+    for (uint32_t t = a; t <= b && t < s->toks.n; t++) s->toks.v[t].type = AN_T_NONE;
+}
+
+static int in_live_compound(const an_sent *s, uint32_t t)
+{
+    int32_t k = s->toks.v[t].compound;
+    return k >= 0 && !s->compounds.v[k].cancelled;
+}
+
+/* §4.3: comma-delimited clauses. */
+static void comma_clauses(an_sent *s)
+{
+    const an_options *o = s->opt;
+    uint32_t n = (uint32_t)s->toks.n;
+    uint32_t c = 0;
+    while (c < n) {
+        if (s->toks.v[c].type != AN_T_COMMA || in_live_compound(s, c)) {
+            c++;
+            continue;
+        }
+        if ((int)c >= o->comma_bmin && (int)c <= o->comma_bmax && c > 0) eliminate(s, 0, c - 1);
+        uint32_t dpos = c + 1;
+        while (dpos < n && (s->toks.v[dpos].type != AN_T_COMMA || in_live_compound(s, dpos)))
+            dpos++;
+        if (dpos >= n) {
+            int after = (int)(n - c - 1);
+            if (after >= o->comma_emin && after <= o->comma_emax) eliminate(s, c, n - 1);
+            return;
+        }
+        int between = (int)(dpos - c - 1);
+        if (between >= o->comma_min && between <= o->comma_max) eliminate(s, c, dpos);
+        c = dpos + 1; /* D is consumed: it does not open the next candidate */
+    }
+}
+
+/* §4.4: clauses split at conjunctions outside compounds and eliminated text. */
+static int split_clauses(an_sent *s)
+{
+    s->clauses.n = 0;
+    uint32_t n = (uint32_t)s->toks.n;
+    uint32_t start = 0;
+    for (uint32_t t = 1; t + 1 < n; t++) {
+        if (s->toks.v[t].type != AN_T_CONJ || in_live_compound(s, t) || s->toks.v[t].eliminated)
+            continue;
+        uint8_t before = s->toks.v[t - 1].type;
+        /* noun CONJ adjective* noun, and adjective CONJ adjective, do not split. */
+        uint32_t j = t + 1;
+        while (j < n && s->toks.v[j].type == AN_T_ADJ) j++;
+        if (before == AN_T_NOUN && j < n && s->toks.v[j].type == AN_T_NOUN) continue;
+        if (before == AN_T_ADJ && s->toks.v[t + 1].type == AN_T_ADJ) continue;
+        an_clause cl = {(uint16_t)start, (uint16_t)t};
+        if (AN_VEC_PUSH(&s->clauses, cl) < 0) return AN_ENOMEM;
+        start = t + 1;
+    }
+    an_clause cl = {(uint16_t)start, (uint16_t)n};
+    return AN_VEC_PUSH(&s->clauses, cl) < 0 ? AN_ENOMEM : 0;
+}
+
+/* §2.5: each actor takes at most one agent: right after it (after an optional FORMER), or
+ * else ending right before it with one IN or OF allowed between. FORMER gives ELI. */
+static void attach_agents(an_sent *s)
+{
+    for (size_t m = 0; m < s->mentions.n; m++) {
+        an_mention *me = &s->mentions.v[m];
+        if (me->occ < 0 || me->literal != AN_NO_ID || me->antecedent >= 0) continue;
+        uint32_t n = (uint32_t)s->toks.n;
+        uint32_t after = me->last + 1;
+        if (after < n && s->toks.v[after].type == AN_T_FORMER && !s->toks.v[after].eliminated) {
+            me->former = 1;
+            after++;
+        }
+        if (after < n && s->toks.v[after].type == AN_T_AGENT && !s->toks.v[after].eliminated &&
+            s->occs.v[s->toks.v[after].occ].first == after) {
+            me->agent = s->toks.v[after].occ;
+        }
+        if (me->first > 0 && s->toks.v[me->first - 1].type == AN_T_FORMER) me->former = 1;
+        if (me->agent < 0 && me->first > 0) {
+            uint32_t b = me->first - 1;
+            if (s->toks.v[b].type == AN_T_PREP && b > 0) b--;
+            if (s->toks.v[b].type == AN_T_AGENT && !s->toks.v[b].eliminated) {
+                int32_t ao = s->toks.v[b].occ;
+                if (s->occs.v[ao].last == b) {
+                    me->agent = ao;
+                    uint32_t f = s->occs.v[ao].first;
+                    if (f > 0 && s->toks.v[f - 1].type == AN_T_FORMER) me->former = 1;
+                }
+            }
+        }
+    }
+}
+
+/* §4.5: HE HIM SHE HER IT → the first actor before the pronoun outside compounds;
+ * THEY THEM THEIR → the first compound before it, else the first actor. */
+static int resolve_pronouns(an_sent *s)
+{
+    for (uint32_t t = 0; t < s->toks.n; t++) {
+        an_ctok *tk = &s->toks.v[t];
+        if (tk->type != AN_T_PRONOUN || tk->eliminated) continue;
+        int plural = !strcmp(tk->norm, "THEY") || !strcmp(tk->norm, "THEM") ||
+                     !strcmp(tk->norm, "THEIR");
+        int32_t ante = -1;
+        if (plural) {
+            for (size_t k = 0; k < s->compounds.n && ante < 0; k++) {
+                const an_compound *cp = &s->compounds.v[k];
+                if (!cp->cancelled && cp->last < t) ante = s->members.v[cp->members];
+            }
+        }
+        for (size_t m = 0; m < s->mentions.n && ante < 0; m++) {
+            const an_mention *me = &s->mentions.v[m];
+            if (me->first >= t) continue;
+            if (me->occ >= 0 && s->occs.v[me->occ].cancelled) continue;
+            if (!plural && me->compound >= 0) continue;
+            ante = (int32_t)m;
+        }
+        if (ante < 0) continue;
+        an_mention m;
+        memset(&m, 0, sizeof m);
+        m.first = m.last = (uint16_t)t;
+        m.occ = -1;
+        m.antecedent = ante;
+        m.literal = AN_NO_ID;
+        m.agent = -1;
+        m.compound = -1;
+        if (AN_VEC_PUSH(&s->mentions, m) < 0) return AN_ENOMEM;
+        tk->mention = (int32_t)s->mentions.n - 1;
+        tk->type = AN_T_ACTOR;
+        an_trace(s, "pronoun: \"%s\" stands for \"%s\"", tk->norm,
+                 s->toks.v[s->mentions.v[ante].first].norm);
+    }
+    return 0;
+}
+
+/* Drops mentions whose root was cancelled or eliminated (their slots stay, marked dead by
+ * occ cancellation); mentions are looked up through tokens, so nothing else changes. */
+static void kill_dead_mentions(an_sent *s)
+{
+    for (size_t m = 0; m < s->mentions.n; m++) {
+        an_mention *me = &s->mentions.v[m];
+        if (me->occ >= 0 && s->occs.v[me->occ].cancelled) s->toks.v[me->first].mention = -1;
+    }
+}
+
+int an_sent_structure(an_sent *s)
+{
+    int rc;
+    mark_nouns(s);
+    check_discard_roots(s);
+    if ((rc = make_mentions(s)) < 0) return rc;
+    if (s->opt->convert_agents && (rc = convert_agents(s)) < 0) return rc;
+    if ((rc = find_compounds(s)) < 0) return rc;
+    comma_clauses(s);
+    kill_dead_mentions(s);
+    if ((rc = split_clauses(s)) < 0) return rc;
+    attach_agents(s);
+    return resolve_pronouns(s);
+}

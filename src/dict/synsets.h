@@ -1,0 +1,20 @@
+/* synsets.h — building synonym sets while a verb dictionary is read (see synsets.c). */
+#ifndef AN_DICT_SYNSETS_H
+#define AN_DICT_SYNSETS_H
+
+#include "dict/dict.h"
+
+typedef struct an_synset_builder {
+    int active;
+    uint32_t synset;
+} an_synset_builder;
+
+/* Starts synset "&NAME" (closing any open one). */
+int an_synset_open(an_dict *d, an_synset_builder *sb, const char *name, size_t len,
+                   const char *file, unsigned long line);
+/* Adds a compiled member to the open synset (ignored when none is open). */
+int an_synset_add(an_dict *d, an_synset_builder *sb, const an_seq *member);
+/* Ends the open synset and orders its members longest first. */
+void an_synset_close(an_dict *d, an_synset_builder *sb);
+
+#endif
