@@ -15,6 +15,7 @@ static const char usage[] =
     "\n"
     "commands:\n"
     "  code     [OPTIONS] [FILE...]      code documents, print events (stdin when no FILE)\n"
+    "  explain  [OPTIONS] TEXT|-         one sentence: tokens, actors, rules tried, events\n"
     "  validate [OPTIONS] SUITE.jsonl    run a gold suite; last line \"N passed, M failed\"\n"
     "  dict     check|stats DICT...      load dictionaries, report problems, print counts\n"
     "\n"
@@ -107,6 +108,7 @@ int main(int argc, char **argv)
     if (strcmp(cmd, "code") == 0) return cmd_code(argc, argv);
     if (strcmp(cmd, "dict") == 0) return cmd_dict(argc, argv);
     if (strcmp(cmd, "validate") == 0) return cmd_validate(argc, argv);
+    if (strcmp(cmd, "explain") == 0) return cmd_explain(argc, argv);
     cli_errorf("unknown command \"%s\"; run 'annalist --help'", cmd);
     return EXIT_BAD_INPUT;
 }

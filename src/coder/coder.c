@@ -24,7 +24,31 @@ struct an_coder {
     an_buf trace;
     an_diag_fn diag;
     void *diag_ud;
+    /* TABARI FORWARD: the last record's story and sentence numbers and its first actor. */
+    long fwd_story, fwd_sentence;
+    const an_datedcode *fwd_code;
+    uint32_t fwd_literal;
 };
+
+/* Reads story and sentence numbers from a record id with a FORWARD format such as
+ * "^^*****NNN*SSS" ('^' leading blanks, which ids do not carry; '*' any character;
+ * N story digits; S sentence digits). Returns 0 when the id does not fit. */
+static int forward_numbers(const char *fmt, const char *id, long *story, long *sentence)
+{
+    while (*fmt == ' ') fmt++;
+    while (*fmt == '^') fmt++;
+    *story = *sentence = 0;
+    int ns = 0, nn = 0;
+    for (; *fmt && *fmt != ' '; fmt++, id++) {
+        if (!*id) return 0;
+        if (*fmt == 'N' || *fmt == 'S') {
+            if (*id < '0' || *id > '9') return 0;
+            if (*fmt == 'N') *story = *story * 10 + (*id - '0'), nn++;
+            else *sentence = *sentence * 10 + (*id - '0'), ns++;
+        }
+    }
+    return nn > 0 && ns > 0;
+}
 
 int an_coder_new(an_coder **out, const an_dict *dict, const an_code_opts *opts, an_error *err)
 {
@@ -41,6 +65,8 @@ int an_coder_new(an_coder **out, const an_dict *dict, const an_code_opts *opts, 
     c->sent.d = dict;
     c->sent.opt = &c->options;
     c->sent.arena = &c->arena;
+    c->fwd_story = -1;
+    c->fwd_literal = AN_NO_ID;
     *out = c;
     return 0;
 }
@@ -247,6 +273,17 @@ int an_coder_code(an_coder *c, const an_doc *doc, an_result *out, an_error *err)
     size_t max_tokens = c->opts.max_sentence_tokens ? c->opts.max_sentence_tokens : 256;
     if (c->dict->verb_dialect == AN_DIALECT_TABARI && max_tokens > 126) max_tokens = 126;
 
+    /* FORWARD applies between consecutive records of one story. */
+    long story = -1, sentence_no = -1;
+    int forward = c->options.forward && doc->single_sentence && doc->id &&
+                  forward_numbers(c->options.forward_fmt, doc->id, &story, &sentence_no);
+    s->fwd_code = NULL;
+    s->fwd_literal = AN_NO_ID;
+    if (forward && story == c->fwd_story && sentence_no == c->fwd_sentence + 1) {
+        s->fwd_code = c->fwd_code;
+        s->fwd_literal = c->fwd_literal;
+    }
+
     for (size_t si = 0; si < c->text.sentences.n; si++) {
         const an_sentence *sent = &c->text.sentences.v[si];
         uint8_t status = AN_SENT_NOEVENTS;
@@ -283,6 +320,25 @@ int an_coder_code(an_coder *c, const an_doc *doc, an_result *out, an_error *err)
                 return an_err_oom(err);
         }
         if (AN_VEC_PUSH(&c->status, status) < 0) return an_err_oom(err);
+    }
+    if (forward) {
+        /* Remember this record's first actor that is not a pronoun. */
+        c->fwd_story = story;
+        c->fwd_sentence = sentence_no;
+        c->fwd_code = NULL;
+        c->fwd_literal = AN_NO_ID;
+        for (uint32_t t = 0; t < s->toks.n; t++) {
+            int32_t m = s->toks.v[t].mention;
+            if (m < 0 || s->toks.v[t].eliminated) continue;
+            const an_mention *me = &s->mentions.v[m];
+            if (me->antecedent >= 0 || me->occ < 0) continue;
+            if (s->occs.v[me->occ].cancelled) continue;
+            c->fwd_code = me->code;
+            c->fwd_literal = me->literal;
+            break;
+        }
+    } else {
+        c->fwd_story = -1;
     }
     out->events = c->events.v;
     out->event_count = c->events.n;

@@ -50,6 +50,10 @@ static ident party_ident(const an_sent *s, const an_party *p, int noagent)
     const an_mention *me = &s->mentions.v[b];
     id.code = me->code;
     id.literal = me->literal;
+    /* In the "differs from" tests a pronoun stands for its antecedent's actor code without
+     * the agent (COMPOUND-24 codes "their" as a target apart from "the ambassadors of
+     * Arnor, Osgiliath and Gondor" it stands for). */
+    if (s->mentions.v[p->mention].antecedent >= 0) noagent = 1;
     if (!noagent) {
         int former;
         int32_t ag = mention_agent(s, p->mention, &former);
@@ -73,6 +77,10 @@ static an_party party_of(const an_sent *s, int32_t m)
 {
     an_party p = {m, -1, AN_NO_ID};
     const an_mention *me = &s->mentions.v[m];
+    if (me->stands_for >= 0 && !s->compounds.v[me->stands_for].cancelled) {
+        p.compound = me->stands_for;
+        return p;
+    }
     if (me->compound >= 0) {
         const an_compound *cp = &s->compounds.v[me->compound];
         if (!cp->cancelled && s->members.v[cp->members] == m) p.compound = me->compound;
@@ -93,6 +101,15 @@ static int party_is_compound(const an_sent *s, const an_party *p)
 static int first_token_of_mention(const an_sent *s, uint32_t t)
 {
     int32_t m = s->toks.v[t].mention;
+    return live_mention(s, m) ? m : -1;
+}
+
+/* The live actor mention token t belongs to (any of its tokens), or -1. */
+static int actor_token(const an_sent *s, uint32_t t)
+{
+    const an_ctok *tk = &s->toks.v[t];
+    if (tk->type != AN_T_ACTOR || tk->eliminated) return -1;
+    int32_t m = tk->occ < 0 ? tk->mention : s->toks.v[s->occs.v[tk->occ].first].mention;
     return live_mention(s, m) ? m : -1;
 }
 
@@ -209,7 +226,7 @@ static int find_source(an_sent *s, an_clause cl, const an_occ *verb, const an_pa
     const an_options *o = s->opt;
     ident tid = target_set ? party_ident(s, target, 0) : (ident){NULL, AN_NO_ID, -2, 0};
     for (uint32_t t = cl.first; t < cl.end; t++) {
-        int32_t m = first_token_of_mention(s, t);
+        int32_t m = actor_token(s, t);
         if (m < 0) continue;
         an_party p = party_of(s, m);
         if (target_set && same_ident(party_ident(s, &p, 0), tid)) continue;
@@ -231,7 +248,7 @@ static int find_target(an_sent *s, an_clause cl, const an_occ *verb, const an_pa
     const an_options *o = s->opt;
     ident sid = source_set ? party_ident(s, source, noagent_source) : (ident){NULL, AN_NO_ID, -2, 0};
     for (uint32_t t = verb->last + 1u; t < cl.end; t++) {
-        int32_t m = first_token_of_mention(s, t);
+        int32_t m = actor_token(s, t);
         if (m < 0) continue;
         an_party p = party_of(s, m);
         if (source_set && same_ident(party_ident(s, &p, 0), sid)) continue;
@@ -244,7 +261,7 @@ static int find_target(an_sent *s, an_clause cl, const an_occ *verb, const an_pa
         return 1;
     }
     for (int t = (int)verb->first - 1; t >= (int)cl.first; t--) {
-        int32_t m = first_token_of_mention(s, (uint32_t)t);
+        int32_t m = actor_token(s, (uint32_t)t);
         if (m < 0) continue;
         an_party p = party_of(s, m);
         if (source_set && same_ident(party_ident(s, &p, 0), sid)) continue;

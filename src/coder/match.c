@@ -140,13 +140,21 @@ static int match_lower(mctx *c, const an_occ *verb)
     const an_pattern *p = c->p;
     const an_pelem *e = c->s->d->pelems.v + p->lower;
     int right = (int)verb->first - 1; /* the element must end at or before this token */
+    int tabari = c->s->d->verb_dialect == AN_DIALECT_TABARI;
     for (int k = (int)p->nlower - 1; k >= 0; k--) {
-        int adj = e[k].adjacent; /* adjacent to the element (or verb) on its right */
+        /* Adjacent to the element (or verb) on its right. TABARI does not hold a synset in
+         * the lower part to its closing '_' (SYNSET-22h codes through "did not even ever"). */
+        int adj = e[k].adjacent && !(tabari && e[k].kind == AN_PE_SYNSET);
         int found = 0;
         for (int q = right; q >= 0; q--) {
             int end;
             if (elem_at(c, &e[k], q, &end) && end <= right && (!adj || end == right)) {
                 right = q - 1;
+                if (e[k].kind == AN_PE_SKIP) {
+                    /* ^ passes over the whole actor, leftwards too */
+                    int32_t m = actor_at(c->s, q);
+                    if (m >= 0 && c->s->mentions.v[m].first < q) right = c->s->mentions.v[m].first - 1;
+                }
                 found = 1;
                 break;
             }

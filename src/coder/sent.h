@@ -80,6 +80,7 @@ typedef struct an_mention {
     int32_t agent;          /* agent occurrence attached, or -1 */
     uint8_t former;         /* FORMER next to it: agent becomes ELI */
     int32_t compound;       /* parsed compound it belongs to, or -1 */
+    int32_t stands_for;     /* plural pronoun: the compound it stands for, else -1 */
     uint8_t place;
 } an_mention;
 
@@ -136,6 +137,8 @@ struct an_sent {
     int discard;               /* a discard code fired */
     int complex;               /* the complexity filter fired */
     int too_short;             /* fewer tokens than MINIMUM WORDS */
+    const an_datedcode *fwd_code; /* FORWARD: the previous record's first actor, or NULL */
+    uint32_t fwd_literal;
     an_buf *trace;             /* explain trace, or NULL */
 
     AN_VEC(an_ctok) toks;

@@ -61,6 +61,7 @@ static int make_mentions(an_sent *s)
         m.literal = AN_NO_ID;
         m.agent = -1;
         m.compound = -1;
+        m.stands_for = -1;
         m.place = (r->flags & AN_RF_PLACE) != 0;
         if (AN_VEC_PUSH(&s->mentions, m) < 0) return AN_ENOMEM;
         s->toks.v[oc->first].mention = (int32_t)s->mentions.n - 1;
@@ -114,6 +115,7 @@ static int convert_agents(an_sent *s)
         m.literal = ag->code;
         m.agent = -1;
         m.compound = -1;
+        m.stands_for = -1;
         if (AN_VEC_PUSH(&s->mentions, m) < 0) return AN_ENOMEM;
         s->toks.v[oc->first].mention = (int32_t)s->mentions.n - 1;
     }
@@ -185,7 +187,9 @@ static int find_compounds(an_sent *s)
         if (AN_VEC_PUSH(&s->compounds, cp) < 0) return AN_ENOMEM;
         c = (uint32_t)right;
     }
-    /* Record membership on tokens and mentions. */
+    /* Record membership on tokens and mentions. Where two compounds overlap, the later one
+     * takes the shared actors: "Arnor and Dagolath Osgiliath, Mordor and Elrond" gives
+     * Arnor+Dagolath and Osgiliath+Mordor+Elrond (DEBUG-20). */
     for (uint32_t t = 0; t < s->toks.n; t++) s->toks.v[t].compound = -1;
     for (size_t k = 0; k < s->compounds.n; k++) {
         const an_compound *cp = &s->compounds.v[k];
@@ -193,6 +197,17 @@ static int find_compounds(an_sent *s)
         for (uint32_t t = cp->first; t <= cp->last; t++) s->toks.v[t].compound = (int32_t)k;
         for (uint16_t m = 0; m < cp->nmembers; m++)
             s->mentions.v[s->members.v[cp->members + m]].compound = (int32_t)k;
+    }
+    for (size_t k = 0; k < s->compounds.n; k++) {
+        an_compound *cp = &s->compounds.v[k];
+        if (cp->cancelled) continue;
+        uint16_t kept = 0;
+        for (uint16_t m = 0; m < cp->nmembers; m++) {
+            int32_t mi = s->members.v[cp->members + m];
+            if (s->mentions.v[mi].compound == (int32_t)k) s->members.v[cp->members + kept++] = mi;
+        }
+        cp->nmembers = kept;
+        if (kept < 2) cp->cancelled = 1;
     }
     return 0;
 }
@@ -318,11 +333,14 @@ static int resolve_pronouns(an_sent *s)
         if (tk->type != AN_T_PRONOUN || tk->eliminated) continue;
         int plural = !strcmp(tk->norm, "THEY") || !strcmp(tk->norm, "THEM") ||
                      !strcmp(tk->norm, "THEIR");
-        int32_t ante = -1;
+        int32_t ante = -1, stands = -1;
         if (plural) {
             for (size_t k = 0; k < s->compounds.n && ante < 0; k++) {
                 const an_compound *cp = &s->compounds.v[k];
-                if (!cp->cancelled && cp->last < t) ante = s->members.v[cp->members];
+                if (!cp->cancelled && cp->last < t) {
+                    ante = s->members.v[cp->members];
+                    stands = (int32_t)k;
+                }
             }
         }
         for (size_t m = 0; m < s->mentions.n && ante < 0; m++) {
@@ -331,6 +349,25 @@ static int resolve_pronouns(an_sent *s)
             if (me->occ >= 0 && s->occs.v[me->occ].cancelled) continue;
             if (!plural && me->compound >= 0) continue;
             ante = (int32_t)m;
+        }
+        if (ante < 0 && (s->fwd_code || s->fwd_literal != AN_NO_ID)) {
+            /* FORWARD (tabari-semantics.md §4.5): the previous record's first actor, without
+             * its agent. */
+            an_mention m;
+            memset(&m, 0, sizeof m);
+            m.first = m.last = (uint16_t)t;
+            m.occ = -1;
+            m.antecedent = -1;
+            m.code = s->fwd_code;
+            m.literal = s->fwd_literal;
+            m.agent = -1;
+            m.compound = -1;
+            m.stands_for = -1;
+            if (AN_VEC_PUSH(&s->mentions, m) < 0) return AN_ENOMEM;
+            tk->mention = (int32_t)s->mentions.n - 1;
+            tk->type = AN_T_ACTOR;
+            an_trace(s, "pronoun: \"%s\" stands for the previous record's first actor", tk->norm);
+            continue;
         }
         if (ante < 0) continue;
         an_mention m;
@@ -341,6 +378,7 @@ static int resolve_pronouns(an_sent *s)
         m.literal = AN_NO_ID;
         m.agent = -1;
         m.compound = -1;
+        m.stands_for = stands;
         if (AN_VEC_PUSH(&s->mentions, m) < 0) return AN_ENOMEM;
         tk->mention = (int32_t)s->mentions.n - 1;
         tk->type = AN_T_ACTOR;

@@ -89,7 +89,10 @@ static int word_char(char c)
 }
 
 /* TABARI pattern length: letters, digits, '_' and '\'' outside braces, plus the longest
- * alternative of each {...}. A synset name's letters count; '&' does not. */
+ * alternative of each {...}. A synset designator (&NAME) counts nothing: with its letters
+ * counted, "* &CURRENCY" would be tried before "* DOLLAR", but TABARI codes
+ * "contribute a million dollars" with the DOLLAR pattern (SYNSET-07) and every other
+ * ordering in the suite agrees with counting nothing. */
 static void pattern_length(const char *s, size_t len, uint16_t *total, uint16_t *fixed,
                            uint16_t *alt)
 {
@@ -100,6 +103,10 @@ static void pattern_length(const char *s, size_t len, uint16_t *total, uint16_t 
             unsigned best = 0, cur = 0;
             i++;
             while (i < len && s[i] != '}') {
+                if (s[i] == '&') {
+                    while (i < len && s[i] != ' ' && s[i] != '_' && s[i] != '}' && s[i] != '|') i++;
+                    continue;
+                }
                 if (s[i] == '|') {
                     if (cur > best) best = cur;
                     cur = 0;
@@ -111,6 +118,10 @@ static void pattern_length(const char *s, size_t len, uint16_t *total, uint16_t 
             if (cur > best) best = cur;
             alts += best;
             i++;
+            continue;
+        }
+        if (s[i] == '&') { /* skip the synset name */
+            while (i < len && s[i] != ' ' && s[i] != '_' && s[i] != '}' && s[i] != '|') i++;
             continue;
         }
         if (word_char(s[i])) outside++;
