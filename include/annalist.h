@@ -265,6 +265,39 @@ int an_coder_code(an_coder *c, const an_doc *doc, an_result *out, an_error *err)
 void an_coder_set_diag(an_coder *c, an_diag_fn fn, void *userdata);
 void an_coder_free(an_coder *c);
 
+/* ---------------------------------------------------------------- output */
+
+typedef enum an_format {
+    AN_FORMAT_JSONL = 0,  /* one JSON object per event, SPEC §4 keys */
+    AN_FORMAT_TSV,        /* date source target code doc sent */
+} an_format;
+
+/* Appends the events of one coded document to *buf (length *len, capacity *cap; grown with
+ * realloc; the caller frees *buf). Returns 0 or AN_ENOMEM. */
+int an_result_format(const an_result *r, an_format fmt, char **buf, size_t *len, size_t *cap);
+
+/* ---------------------------------------------------------------- parallel coding */
+
+/* A pool of coders over one shared dictionary: documents are submitted in order, coded on
+ * `threads` worker threads, and their formatted events come back through `out` in the
+ * order the documents were submitted. With threads == 1 everything runs on the caller. */
+typedef struct an_pool an_pool;
+
+/* Receives formatted output (in submission order) and per-document problems. */
+typedef void (*an_pool_out_fn)(void *userdata, const char *data, size_t len);
+
+int an_pool_new(an_pool **out, const an_dict *dict, const an_code_opts *opts, int threads,
+                an_format fmt, an_pool_out_fn fn, void *userdata, an_error *err);
+/* Diagnostics (sentences not coded, etc.) from any worker; called under a lock. */
+void an_pool_set_diag(an_pool *p, an_diag_fn fn, void *userdata);
+/* Copies the document and queues it; may call `out` for earlier documents. */
+int an_pool_submit(an_pool *p, const an_doc *doc, an_error *err);
+/* Waits for every document and delivers the remaining output. */
+int an_pool_finish(an_pool *p, an_error *err);
+void an_pool_free(an_pool *p);
+/* Counters since the pool was made. */
+void an_pool_counts(const an_pool *p, size_t *documents, size_t *sentences, size_t *events);
+
 /* ---------------------------------------------------------------- validation */
 
 /* Runs a gold suite ("annalist gold JSONL v1", ../shared/data/README.md): codes every record

@@ -24,6 +24,8 @@ typedef struct cli_common {
 /* Reports an error as "annalist: file:line: message" on stderr. */
 void cli_error(const an_error *err);
 void cli_errorf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* Number of online cores (the default for --threads). */
+int cli_default_threads(void);
 /* Maps a library return code to an exit status. */
 int cli_exit_status(int rc);
 /* Parses a common option (returns 1 if it was one, 0 if not, -1 on a bad value). */

@@ -90,6 +90,18 @@ static int debug_tokens(FILE *out, const an_doc *doc, an_error *err)
     return 0;
 }
 
+static void write_out(void *ud, const char *data, size_t len)
+{
+    fwrite(data, 1, len, (FILE *)ud);
+}
+
+static void print_diag(void *ud, const an_error *e)
+{
+    int *status = ud;
+    cli_error(e);
+    if (*status < EXIT_BAD_INPUT) *status = EXIT_BAD_INPUT;
+}
+
 int cmd_code(int argc, char **argv)
 {
     cli_common c = {.input = AN_INPUT_AUTO, .output = "jsonl"};
@@ -117,10 +129,6 @@ int cmd_code(int argc, char **argv)
             return EXIT_BAD_INPUT;
         }
     }
-    if (!want_tokens) {
-        cli_errorf("code: only --debug-tokens is available until the coder lands");
-        return EXIT_BAD_INPUT;
-    }
     static char outbuf[1 << 20];
     setvbuf(stdout, outbuf, _IOFBF, sizeof outbuf);
 
@@ -131,13 +139,32 @@ int cmd_code(int argc, char **argv)
     an_read_opts ro = AN_READ_OPTS_INIT;
     ro.format = c.input;
     ro.default_date = c.date;
+
+    an_dict *d = NULL;
+    an_pool *pool = NULL;
+    if (!want_tokens) {
+        int rc = cli_load_dict(&c, &d, 0);
+        if (!d) return cli_exit_status(rc);
+        an_code_opts co = AN_CODE_OPTS_INIT;
+        co.default_date = c.date;
+        an_error err = {0};
+        rc = an_pool_new(&pool, d, &co, c.threads ? c.threads : cli_default_threads(),
+                         strcmp(c.output, "tsv") == 0 ? AN_FORMAT_TSV : AN_FORMAT_JSONL,
+                         write_out, stdout, &err);
+        if (rc < 0) {
+            cli_error(&err);
+            an_dict_free(d);
+            return cli_exit_status(rc);
+        }
+        an_pool_set_diag(pool, print_diag, &status);
+    }
     for (int f = 0; f < nfiles; f++) {
         an_error err = {0};
         an_reader *r;
         int rc = an_reader_open(&r, files[f], &ro, &err);
         if (rc < 0) {
             cli_error(&err);
-            status = cli_exit_status(rc) > status ? cli_exit_status(rc) : status;
+            if (status < cli_exit_status(rc)) status = cli_exit_status(rc);
             continue;
         }
         const an_doc *doc;
@@ -150,7 +177,7 @@ int cmd_code(int argc, char **argv)
                 if (rc == AN_EIO || rc == AN_ENOMEM) break;
                 continue;
             }
-            rc = debug_tokens(stdout, doc, &err);
+            rc = want_tokens ? debug_tokens(stdout, doc, &err) : an_pool_submit(pool, doc, &err);
             if (rc < 0) {
                 cli_error(&err);
                 status = EXIT_INTERNAL;
@@ -158,6 +185,15 @@ int cmd_code(int argc, char **argv)
         }
         an_reader_free(r);
     }
+    if (pool) {
+        an_error err = {0};
+        if (an_pool_finish(pool, &err) < 0) {
+            cli_error(&err);
+            status = EXIT_INTERNAL;
+        }
+        an_pool_free(pool);
+    }
+    an_dict_free(d);
     if (fflush(stdout) != 0) {
         cli_errorf("writing output failed");
         return EXIT_INTERNAL;

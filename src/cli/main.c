@@ -37,6 +37,12 @@ void cli_errorf(const char *fmt, ...)
     va_end(ap);
 }
 
+int cli_default_threads(void)
+{
+    long n = sysconf(_SC_NPROCESSORS_ONLN);
+    return n < 1 ? 1 : n > 64 ? 64 : (int)n;
+}
+
 int cli_exit_status(int rc)
 {
     if (rc >= 0) return EXIT_OK;
