@@ -34,7 +34,7 @@ check-asan: deps
 	@cd $(ASAN_BUILD) && ctest --output-on-failure -j $(JOBS) -LE slow
 
 demo: build
-	@$(BUILD)/annalist code examples/news/*.txt
+	@$(BUILD)/annalist code examples/news/*.txt examples/news/*.jsonl
 
 dict:
 	@tools/dictgen/run.sh data/dict
