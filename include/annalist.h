@@ -290,6 +290,14 @@ int an_pool_new(an_pool **out, const an_dict *dict, const an_code_opts *opts, in
                 an_format fmt, an_pool_out_fn fn, void *userdata, an_error *err);
 /* Diagnostics (sentences not coded, etc.) from any worker; called under a lock. */
 void an_pool_set_diag(an_pool *p, an_diag_fn fn, void *userdata);
+
+/* Replaces the formatter: on a worker thread, turns a coded document into the bytes that
+ * `out` later receives in order (append to *buf, length *len, capacity *cap; grow with
+ * realloc). The result is valid only during the call. Used e.g. by the store to prepare
+ * rows in parallel. Return 0 or a negative AN_E* code. Set before the first submit. */
+typedef int (*an_pool_encode_fn)(void *userdata, const an_doc *doc, const an_result *r,
+                                 char **buf, size_t *len, size_t *cap);
+void an_pool_set_encoder(an_pool *p, an_pool_encode_fn fn, void *userdata);
 /* Copies the document and queues it; may call `out` for earlier documents. */
 int an_pool_submit(an_pool *p, const an_doc *doc, an_error *err);
 /* Waits for every document and delivers the remaining output. */

@@ -31,6 +31,8 @@ struct an_pool {
     void *out_ud;
     an_diag_fn diag;
     void *diag_ud;
+    an_pool_encode_fn encode;
+    void *encode_ud;
     int threads;             /* coders made (and workers wanted) */
     int started;             /* worker threads running */
     pthread_t *tids;
@@ -98,9 +100,13 @@ static void code_slot(an_pool *p, an_coder *c, slot *s)
     }
     s->sentences = r.sentence_count;
     s->events = r.event_count;
-    if (an_result_format(&r, p->fmt, &s->out, &s->out_len, &s->out_cap) < 0) {
+    int rc = p->encode ? p->encode(p->encode_ud, &s->doc, &r, &s->out, &s->out_len, &s->out_cap)
+                       : an_result_format(&r, p->fmt, &s->out, &s->out_len, &s->out_cap);
+    if (rc < 0) {
         s->failed = 1;
-        an_err_oom(&s->err);
+        if (rc == AN_ENOMEM) an_err_oom(&s->err);
+        else an_err(&s->err, rc, s->doc.file, s->doc.line, "document %s: could not be encoded",
+                    s->doc.id ? s->doc.id : "");
     }
 }
 
@@ -264,6 +270,12 @@ int an_pool_finish(an_pool *p, an_error *err)
     int rc = drain(p, 1, err);
     pthread_mutex_unlock(&p->lock);
     return rc;
+}
+
+void an_pool_set_encoder(an_pool *p, an_pool_encode_fn fn, void *userdata)
+{
+    p->encode = fn;
+    p->encode_ud = userdata;
 }
 
 void an_pool_counts(const an_pool *p, size_t *documents, size_t *sentences, size_t *events)
