@@ -127,6 +127,20 @@ static int prepare_tokens(an_coder *c, const an_sentence *sent, size_t max_token
         ct.occ = -1;
         ct.mention = -1;
         ct.compound = -1;
+        if (s->mode != AN_MODE_TABARI && ct.len > 3 && !strcmp(ct.norm + ct.len - 3, "N'T")) {
+            /* PETRARCH dictionaries spell contractions as Treebank tokens: "did n't",
+             * "ca n't", "wo n't". */
+            an_ctok neg = ct;
+            ct.len -= 3;
+            char *stem = an_arena_strndup(&c->arena, ct.norm, ct.len);
+            if (!stem) return AN_ENOMEM;
+            ct.norm = stem;
+            neg.norm = "N'T";
+            neg.len = 3;
+            neg.cap = neg.midcap = 0;
+            if (AN_VEC_PUSH(&s->toks, ct) < 0 || AN_VEC_PUSH(&s->toks, neg) < 0) return AN_ENOMEM;
+            continue;
+        }
         if (AN_VEC_PUSH(&s->toks, ct) < 0) return AN_ENOMEM;
     }
     return 0;
@@ -178,13 +192,13 @@ static an_span mention_span(const an_sent *s, int32_t m)
     const an_mention *me = &s->mentions.v[m];
     const an_ctok *a = &s->toks.v[me->first], *b = &s->toks.v[me->last];
     int32_t first = me->first, last = me->last;
-    if (me->agent >= 0) {
-        const an_occ *ag = &s->occs.v[me->agent];
+    for (uint8_t i = 0; i < me->nagents; i++) {
+        const an_occ *ag = &s->occs.v[me->agents[i]];
         if (ag->first < first) first = ag->first;
         if (ag->last > last) last = ag->last;
-        a = &s->toks.v[first];
-        b = &s->toks.v[last];
     }
+    a = &s->toks.v[first];
+    b = &s->toks.v[last];
     sp.off = a->span.off;
     sp.len = b->span.off + b->span.len - a->span.off;
     return sp;
@@ -284,6 +298,8 @@ int an_coder_code(an_coder *c, const an_doc *doc, an_result *out, an_error *err)
         s->fwd_literal = c->fwd_literal;
     }
 
+    int story_discard = 0;
+    s->mode = c->options.mode ? c->options.mode : c->dict->mode;
     for (size_t si = 0; si < c->text.sentences.n; si++) {
         const an_sentence *sent = &c->text.sentences.v[si];
         uint8_t status = AN_SENT_NOEVENTS;
@@ -306,8 +322,15 @@ int an_coder_code(an_coder *c, const an_doc *doc, an_result *out, an_error *err)
                      c->options.min_words);
             status = AN_SENT_TOOSHORT;
         } else {
-            if ((rc = an_sent_candidates(s, c->dict->trie)) < 0 || (rc = an_sent_roots(s)) < 0 ||
-                (rc = an_sent_structure(s)) < 0)
+            if ((rc = an_sent_candidates(s, c->dict->trie)) < 0) return an_err_oom(err);
+            int story_hit = 0;
+            if (an_sent_discards(s, &story_hit)) {
+                if (story_hit) story_discard = 1;
+                status = AN_SENT_DISCARD;
+                if (AN_VEC_PUSH(&c->status, status) < 0) return an_err_oom(err);
+                continue;
+            }
+            if ((rc = an_sent_roots(s)) < 0 || (rc = an_sent_structure(s)) < 0)
                 return an_err_oom(err);
             trace_tokens(s);
             if ((rc = an_sent_code(s)) < 0 || (rc = an_sent_finalize(s)) < 0)
@@ -320,6 +343,12 @@ int an_coder_code(an_coder *c, const an_doc *doc, an_result *out, an_error *err)
                 return an_err_oom(err);
         }
         if (AN_VEC_PUSH(&c->status, status) < 0) return an_err_oom(err);
+    }
+    if (story_discard) {
+        /* A story discard drops every event of the document. */
+        c->events.n = 0;
+        for (size_t i = 0; i < c->status.n; i++) c->status.v[i] = AN_SENT_STORYDISCARD;
+        an_trace(s, "the whole story is discarded");
     }
     if (forward) {
         /* Remember this record's first actor that is not a pronoun. */

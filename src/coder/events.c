@@ -23,12 +23,17 @@ static int32_t base_mention(const an_sent *s, int32_t m)
     return m;
 }
 
-/* The agent a mention brings (pronouns bring their antecedent's). */
-static int32_t mention_agent(const an_sent *s, int32_t m, int *former)
+/* A fingerprint of the agents a mention brings (pronouns bring their antecedent's). */
+static int32_t mention_agents_key(const an_sent *s, int32_t m, int *former)
 {
     int32_t b = base_mention(s, m);
-    *former = s->mentions.v[b].former;
-    return s->mentions.v[b].agent;
+    const an_mention *me = &s->mentions.v[b];
+    *former = me->former;
+    if (!me->nagents) return -1;
+    uint32_t h = 17;
+    for (uint8_t i = 0; i < me->nagents; i++)
+        h = h * 31 + s->d->agents.v[s->d->roots.v[s->occs.v[me->agents[i]].root].entry].code;
+    return (int32_t)(h & 0x7fffffff);
 }
 
 /* Identity of a party for the "differs from" tests: actor code, agent, coded compound. */
@@ -48,7 +53,7 @@ static ident party_ident(const an_sent *s, const an_party *p, int noagent)
     }
     int32_t b = base_mention(s, p->mention);
     const an_mention *me = &s->mentions.v[b];
-    id.code = me->code;
+    id.code = me->lone_agent ? (const void *)"lone" : me->code;
     id.literal = me->literal;
     /* In the "differs from" tests a pronoun stands for its antecedent's actor code without
      * the agent (COMPOUND-24 codes "their" as a target apart from "the ambassadors of
@@ -56,9 +61,8 @@ static ident party_ident(const an_sent *s, const an_party *p, int noagent)
     if (s->mentions.v[p->mention].antecedent >= 0) noagent = 1;
     if (!noagent) {
         int former;
-        int32_t ag = mention_agent(s, p->mention, &former);
+        id.agent_code = mention_agents_key(s, p->mention, &former);
         id.former = former;
-        if (ag >= 0) id.agent_code = (int32_t)s->d->agents.v[s->d->roots.v[s->occs.v[ag].root].entry].code;
     }
     return id;
 }

@@ -61,18 +61,18 @@ static void side_codes(an_sent *s, const an_party *p, int noagent, side *out)
     int32_t b = an_base_mention(s, p->mention);
     out->base = b;
     const an_mention *me = &s->mentions.v[b];
-    const char *agent = NULL;
-    int prefix = 0;
-    if (!noagent) {
-        if (me->agent >= 0) {
-            const an_agent *ag = &d->agents.v[d->roots.v[s->occs.v[me->agent].root].entry];
-            agent = an_dict_code_str(d, ag->code);
-            prefix = ag->prefix;
-        }
-        if (me->former) {
-            agent = "ELI";
-            prefix = 0;
-        }
+    const an_agent *ags[4];
+    int nag = 0;
+    if (!noagent)
+        for (uint8_t i = 0; i < me->nagents; i++)
+            ags[nag++] = &d->agents.v[d->roots.v[s->occs.v[me->agents[i]].root].entry];
+    int former = !noagent && me->former;
+    if (me->lone_agent) {
+        /* PETRARCH: an agent alone is "---" plus its code. */
+        const char *c = "---";
+        for (int i = 0; i < nag; i++) c = compose(s, c, an_dict_code_str(d, ags[i]->code), ags[i]->prefix);
+        out->codes[out->n++] = c;
+        return;
     }
     if (me->literal != AN_NO_ID) {
         const char *lit = an_dict_code_str(d, me->literal);
@@ -90,7 +90,10 @@ static void side_codes(an_sent *s, const an_party *p, int noagent, side *out)
     }
     for (uint16_t k = 0; k < me->code->ncodes && out->n < 16; k++) {
         const char *a = an_dict_code_str(d, d->codelist.v[me->code->codes + k]);
-        out->codes[out->n++] = compose(s, a, agent, prefix);
+        if (former) a = compose(s, a, "ELI", 0);
+        else
+            for (int i = 0; i < nag; i++) a = compose(s, a, an_dict_code_str(d, ags[i]->code), ags[i]->prefix);
+        out->codes[out->n++] = a;
     }
 }
 

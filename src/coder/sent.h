@@ -77,8 +77,10 @@ typedef struct an_mention {
     int32_t antecedent;     /* pronoun: the mention it stands for, else -1 */
     const an_datedcode *code; /* resolved code, NULL when none holds */
     uint32_t literal;       /* converted agent: code id, else AN_NO_ID */
-    int32_t agent;          /* agent occurrence attached, or -1 */
+    int32_t agents[4];      /* agent occurrences attached, in text order */
+    uint8_t nagents;
     uint8_t former;         /* FORMER next to it: agent becomes ELI */
+    uint8_t lone_agent;     /* PETRARCH: an agent with no actor, coded "---" + agent */
     int32_t compound;       /* parsed compound it belongs to, or -1 */
     int32_t stands_for;     /* plural pronoun: the compound it stands for, else -1 */
     uint8_t place;
@@ -130,6 +132,7 @@ typedef struct an_sent an_sent;
 struct an_sent {
     const an_dict *d;
     const an_options *opt;
+    int mode;                  /* AN_MODE_* */
     const char *text;          /* document text */
     int day;                   /* document date (day number) or AN_NO_DATE */
     int shifted_day;
@@ -157,6 +160,9 @@ struct an_sent {
 int an_sent_candidates(an_sent *s, void *trie);
 int an_sent_roots(an_sent *s);
 int an_tok_has(const an_sent *s, uint32_t t, uint32_t word, int match);
+
+/* discard.c: 1 when a discard phrase matches (*story: a story discard). */
+int an_sent_discards(an_sent *s, int *story);
 
 /* structure.c */
 int an_sent_structure(an_sent *s);

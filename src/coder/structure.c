@@ -2,6 +2,7 @@
  * (tabari-semantics.md §4): nouns marked by determiners and capitals, actor codes resolved
  * for the date (null actors become nouns), agents converted, compound actors, comma-clause
  * elimination, clauses split at conjunctions, agents attached to actors, pronouns resolved. */
+#include <stdlib.h>
 #include <string.h>
 
 #include "coder/sent.h"
@@ -59,7 +60,7 @@ static int make_mentions(an_sent *s)
         m.antecedent = -1;
         m.code = dc;
         m.literal = AN_NO_ID;
-        m.agent = -1;
+        m.nagents = 0;
         m.compound = -1;
         m.stands_for = -1;
         m.place = (r->flags & AN_RF_PLACE) != 0;
@@ -113,7 +114,7 @@ static int convert_agents(an_sent *s)
         m.occ = (int32_t)o;
         m.antecedent = -1;
         m.literal = ag->code;
-        m.agent = -1;
+        m.nagents = 0;
         m.compound = -1;
         m.stands_for = -1;
         if (AN_VEC_PUSH(&s->mentions, m) < 0) return AN_ENOMEM;
@@ -298,6 +299,7 @@ static void attach_agents(an_sent *s)
     for (size_t m = 0; m < s->mentions.n; m++) {
         an_mention *me = &s->mentions.v[m];
         if (me->occ < 0 || me->literal != AN_NO_ID || me->antecedent >= 0) continue;
+        int32_t agent = -1;
         uint32_t n = (uint32_t)s->toks.n;
         uint32_t after = me->last + 1;
         if (after < n && s->toks.v[after].type == AN_T_FORMER && !s->toks.v[after].eliminated) {
@@ -306,22 +308,140 @@ static void attach_agents(an_sent *s)
         }
         if (after < n && s->toks.v[after].type == AN_T_AGENT && !s->toks.v[after].eliminated &&
             s->occs.v[s->toks.v[after].occ].first == after) {
-            me->agent = s->toks.v[after].occ;
+            agent = s->toks.v[after].occ;
         }
         if (me->first > 0 && s->toks.v[me->first - 1].type == AN_T_FORMER) me->former = 1;
-        if (me->agent < 0 && me->first > 0) {
+        if (agent < 0 && me->first > 0) {
             uint32_t b = me->first - 1;
             if (s->toks.v[b].type == AN_T_PREP && b > 0) b--;
             if (s->toks.v[b].type == AN_T_AGENT && !s->toks.v[b].eliminated) {
                 int32_t ao = s->toks.v[b].occ;
                 if (s->occs.v[ao].last == b) {
-                    me->agent = ao;
+                    agent = ao;
                     uint32_t f = s->occs.v[ao].first;
                     if (f > 0 && s->toks.v[f - 1].type == AN_T_FORMER) me->former = 1;
                 }
             }
         }
+        if (agent >= 0) me->agents[me->nagents++] = agent;
     }
+}
+
+/* Words that may sit inside a noun phrase between an actor and its agents: determiners,
+ * adjectives, nouns, numbers and words the dictionaries do not know. */
+static int np_filler(const an_ctok *t)
+{
+    return !t->eliminated && (t->type == AN_T_NONE || t->type == AN_T_DET || t->type == AN_T_ADJ ||
+                              t->type == AN_T_NOUN || t->type == AN_T_NUMBER);
+}
+
+static int is_np_prep(const an_ctok *t)
+{
+    return !strcmp(t->norm, "OF") || !strcmp(t->norm, "IN") || !strcmp(t->norm, "FROM") ||
+           !strcmp(t->norm, "AT") || !strcmp(t->norm, "FOR");
+}
+
+static void add_agent(an_mention *me, int32_t occ)
+{
+    for (uint8_t i = 0; i < me->nagents; i++)
+        if (me->agents[i] == occ) return;
+    if (me->nagents < 4) me->agents[me->nagents++] = occ;
+}
+
+/* Agents in the noun phrase of [first, last]: before it ("the Gondor main opposition
+ * group", "an MSF Arnor diplomat", "soldiers from Gondor", "activists in Arnor") and after
+ * it ("Arnor cleric", "Gondor's government"), in text order. */
+static void np_agents(an_sent *s, uint32_t first, uint32_t last, int32_t *out, int *n)
+{
+    *n = 0;
+    int32_t before[4];
+    int nb = 0;
+    int t = (int)first - 1;
+    if (t > 0 && is_np_prep(&s->toks.v[t]) && s->toks.v[t - 1].type == AN_T_AGENT) t--;
+    for (; t >= 0; t--) {
+        const an_ctok *tk = &s->toks.v[t];
+        if (tk->type == AN_T_AGENT && !tk->eliminated) {
+            int32_t o = tk->occ;
+            if (nb < 4 && (nb == 0 || before[nb - 1] != o)) before[nb++] = o;
+            t = s->occs.v[o].first;
+            continue;
+        }
+        if (tk->type == AN_T_CONJ && t > 0 && s->toks.v[t - 1].type == AN_T_AGENT) continue;
+        if (!np_filler(tk)) break;
+    }
+    for (int i = nb - 1; i >= 0 && *n < 4; i--) out[(*n)++] = before[i];
+    for (uint32_t u = last + 1; u < s->toks.n; u++) {
+        const an_ctok *tk = &s->toks.v[u];
+        if (tk->type == AN_T_AGENT && !tk->eliminated) {
+            if (*n < 4) out[(*n)++] = tk->occ;
+            u = s->occs.v[tk->occ].last;
+            continue;
+        }
+        if (!np_filler(tk) || tk->cap) break;
+    }
+}
+
+/* PETRARCH (petrarch-differences.md §1.4): an actor takes every agent of its noun phrase;
+ * a compound's members share the agents around the compound; an agent whose noun phrase
+ * has no actor is an actor of its own, coded "---" plus the agent ("---GOV"). */
+static int petrarch_agents(an_sent *s)
+{
+    uint8_t *used = NULL;
+    if (s->occs.n) {
+        used = calloc(s->occs.n, 1);
+        if (!used) return AN_ENOMEM;
+    }
+    for (size_t m = 0; m < s->mentions.n; m++) {
+        an_mention *me = &s->mentions.v[m];
+        if (me->occ < 0 || me->literal != AN_NO_ID || s->occs.v[me->occ].cancelled) continue;
+        uint32_t first = me->first, last = me->last;
+        if (me->compound >= 0) {
+            first = s->compounds.v[me->compound].first;
+            last = s->compounds.v[me->compound].last;
+        }
+        int32_t ags[4];
+        int n;
+        np_agents(s, first, last, ags, &n);
+        if (me->compound >= 0) {
+            /* Agents right next to this member too ("Arnor's government and Gondor"). */
+            int32_t own[4];
+            int no;
+            np_agents(s, me->first, me->last, own, &no);
+            for (int i = 0; i < no; i++) {
+                uint32_t f = s->occs.v[own[i]].first;
+                if (f > first && f < last) add_agent(me, own[i]);
+            }
+        }
+        for (int i = 0; i < n; i++) add_agent(me, ags[i]);
+        for (uint8_t i = 0; i < me->nagents; i++) used[me->agents[i]] = 1;
+    }
+    for (size_t o = 0; o < s->occs.n; o++) {
+        an_occ *oc = &s->occs.v[o];
+        if (oc->type != AN_T_AGENT || oc->cancelled || used[o] || s->toks.v[oc->first].eliminated)
+            continue;
+        /* An agent alone: "---" plus its code. */
+        set_occ_type(s, (int32_t)o, AN_T_ACTOR);
+        an_mention m;
+        memset(&m, 0, sizeof m);
+        m.first = oc->first;
+        m.last = oc->last;
+        m.occ = (int32_t)o;
+        m.antecedent = -1;
+        m.code = NULL;
+        m.literal = AN_NO_ID;
+        m.lone_agent = 1;
+        m.agents[0] = (int32_t)o;
+        m.nagents = 1;
+        m.compound = -1;
+        m.stands_for = -1;
+        if (AN_VEC_PUSH(&s->mentions, m) < 0) {
+            free(used);
+            return AN_ENOMEM;
+        }
+        s->toks.v[oc->first].mention = (int32_t)s->mentions.n - 1;
+    }
+    free(used);
+    return 0;
 }
 
 /* §4.5: HE HIM SHE HER IT → the first actor before the pronoun outside compounds;
@@ -360,7 +480,7 @@ static int resolve_pronouns(an_sent *s)
             m.antecedent = -1;
             m.code = s->fwd_code;
             m.literal = s->fwd_literal;
-            m.agent = -1;
+            m.nagents = 0;
             m.compound = -1;
             m.stands_for = -1;
             if (AN_VEC_PUSH(&s->mentions, m) < 0) return AN_ENOMEM;
@@ -376,7 +496,7 @@ static int resolve_pronouns(an_sent *s)
         m.occ = -1;
         m.antecedent = ante;
         m.literal = AN_NO_ID;
-        m.agent = -1;
+        m.nagents = 0;
         m.compound = -1;
         m.stands_for = stands;
         if (AN_VEC_PUSH(&s->mentions, m) < 0) return AN_ENOMEM;
@@ -405,10 +525,17 @@ int an_sent_structure(an_sent *s)
     check_discard_roots(s);
     if ((rc = make_mentions(s)) < 0) return rc;
     if (s->opt->convert_agents && (rc = convert_agents(s)) < 0) return rc;
+    if (s->mode != AN_MODE_TABARI) {
+        /* Agents first, so that lone agents ("lawmakers and officials") can form compounds. */
+        find_compounds(s);
+        if ((rc = petrarch_agents(s)) < 0) return rc;
+    }
     if ((rc = find_compounds(s)) < 0) return rc;
     comma_clauses(s);
     kill_dead_mentions(s);
     if ((rc = split_clauses(s)) < 0) return rc;
-    attach_agents(s);
+    if (s->mode == AN_MODE_TABARI) attach_agents(s);
+    /* PETRARCH-1 resolves no pronouns: a pronoun is an uncoded noun phrase. */
+    if (s->mode == AN_MODE_PETRARCH) return 0;
     return resolve_pronouns(s);
 }

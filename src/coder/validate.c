@@ -79,8 +79,11 @@ static void apply_config(an_options *o, json_t *config, const an_options *base)
     json_t *v;
     json_object_foreach(config, key, v) {
         if (!json_is_string(v)) continue;
-        int n = atoi(json_string_value(v));
-        if (!strcmp(key, "comma_min")) o->comma_min = n;
+        const char *sv = json_string_value(v);
+        int n = atoi(sv);
+        if (!strcmp(key, "require_dyad")) o->require_dyad = !(sv[0] == 'f' || sv[0] == 'F' || sv[0] == '0');
+        else if (!strcmp(key, "new_actor_length")) o->new_actor_length = n;
+        else if (!strcmp(key, "comma_min")) o->comma_min = n;
         else if (!strcmp(key, "comma_max")) o->comma_max = n;
         else if (!strcmp(key, "comma_bmin")) o->comma_bmin = n;
         else if (!strcmp(key, "comma_bmax")) o->comma_bmax = n;

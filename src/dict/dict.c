@@ -28,6 +28,7 @@ void an_options_init(an_options *o)
     o->default_source = AN_NO_ID;
     o->default_target = AN_NO_ID;
     o->time_shifting = -1;
+    o->require_dyad = 1;
 }
 
 /* Built-in roots that compete with dictionary roots (tabari-semantics.md §2.3). */
@@ -106,6 +107,8 @@ void an_dict_free(an_dict *d)
     an_trie_free(d->trie);
     free(d->first_index);
     free(d->first_roots);
+    free(d->discard_index);
+    free(d->discard_list);
     free(d);
 }
 
@@ -299,9 +302,58 @@ static int sort_tabari_patterns(an_dict *d, an_vblock *b)
     return 0;
 }
 
+/* Splits each discard phrase into interned words (before the trie is built, so the words
+ * are in it) and indexes the discards by their first word. */
+static int index_discards(an_dict *d)
+{
+    for (size_t i = 0; i < d->discards.n; i++) {
+        an_discard *dc = &d->discards.v[i];
+        dc->words = (uint32_t)d->rwords.n;
+        dc->nwords = 0;
+        const char *p = dc->phrase;
+        while (p && *p) {
+            while (*p == ' ') p++;
+            const char *start = p;
+            while (*p && *p != ' ') p++;
+            if (p == start) break;
+            an_rword w = {an_dict_word(d, start, (size_t)(p - start)), AN_WM_EXACT, 1};
+            if (w.word == AN_NO_ID || AN_VEC_PUSH(&d->rwords, w) < 0) return -1;
+            dc->nwords++;
+        }
+        if (dc->nwords) {
+            an_rword *last = &d->rwords.v[dc->words + dc->nwords - 1];
+            last->match = dc->exact_end ? AN_WM_POSS : AN_WM_STEM;
+            last->adjacent = 0;
+        }
+        if (dc->story) d->has_story_discards = 1;
+    }
+    return 0;
+}
+
+static int build_discard_index(an_dict *d)
+{
+    size_t nw = d->words.count;
+    d->discard_index = calloc(nw + 1, sizeof *d->discard_index);
+    d->discard_list = malloc((d->discards.n ? d->discards.n : 1) * sizeof *d->discard_list);
+    if (!d->discard_index || !d->discard_list) return -1;
+    for (size_t i = 0; i < d->discards.n; i++)
+        if (d->discards.v[i].nwords) d->discard_index[d->rwords.v[d->discards.v[i].words].word + 1]++;
+    for (size_t w = 0; w < nw; w++) d->discard_index[w + 1] += d->discard_index[w];
+    uint32_t *fill = calloc(nw + 1, sizeof *fill);
+    if (!fill) return -1;
+    for (size_t i = 0; i < d->discards.n; i++) {
+        if (!d->discards.v[i].nwords) continue;
+        uint32_t w = d->rwords.v[d->discards.v[i].words].word;
+        d->discard_list[d->discard_index[w] + fill[w]++] = (uint32_t)i;
+    }
+    free(fill);
+    return 0;
+}
+
 int an_dict_finish(an_dict *d, an_error *err)
 {
     if (d->finished) return 0;
+    if (index_discards(d) < 0) return an_err_oom(err);
     if (d->verb_dialect == AN_DIALECT_TABARI) {
         for (size_t i = 0; i < d->blocks.n; i++)
             if (sort_tabari_patterns(d, &d->blocks.v[i]) < 0) return an_err_oom(err);
@@ -322,7 +374,17 @@ int an_dict_finish(an_dict *d, an_error *err)
         d->first_roots[d->first_index[w] + fill[w]++] = (uint32_t)r;
     }
     free(fill);
+    if (build_discard_index(d) < 0) return an_err_oom(err);
     if (d->options.time_shifting < 0) d->options.time_shifting = d->has_time_section;
+    d->mode = d->declared_mode ? d->declared_mode
+              : d->verb_dialect == AN_DIALECT_TABARI ? AN_MODE_TABARI : AN_MODE_PETRARCH;
+    if (d->mode != AN_MODE_TABARI && !d->options_set_comma) {
+        /* PETRARCH's comma-clause defaults: 2-8 words inside and at the end, none at the start */
+        d->options.comma_max = 8;
+        d->options.comma_emax = 8;
+        d->options.comma_bmin = 0;
+        d->options.comma_bmax = 0;
+    }
     if (d->options.min_words < 0) d->options.min_words = d->verb_dialect == AN_DIALECT_TABARI ? 8 : 0;
     d->finished = 1;
     return 0;

@@ -213,6 +213,8 @@ typedef struct an_discard {
     uint8_t story;      /* + : discard the whole story */
     uint8_t exact_end;  /* trailing '_': the last word must end there */
     an_src src;
+    uint32_t words;     /* set by an_dict_finish: the phrase's words in rwords */
+    uint16_t nwords;
 } an_discard;
 
 typedef struct an_issue {
@@ -241,11 +243,23 @@ typedef struct an_options {
     int yyyy;
     int fbis;
     int nonevents;
+    int mode;                 /* AN_MODE_* to override the dictionary's, 0 = keep it */
+    int require_dyad;         /* PETRARCH: drop events whose source or target is "---" */
+    int new_actor_length;     /* PETRARCH: an uncoded noun phrase of at most N words is an
+                                 actor coded with its quoted text; 0 = off */
     int forward;              /* FORWARD on (pronoun fallback to the previous record) */
     char forward_fmt[64];
 } an_options;
 
 void an_options_init(an_options *o);
+
+/* ------------------------------------------------------------------ coding modes */
+
+/* TABARI: TABARI 0.8.4's rules exactly (its validation suite). PETRARCH: PETRARCH-1's
+ * noun-phrase rules approximated on text (its unit tests). ANNALIST: PETRARCH's rules plus
+ * what real news needs (pronouns and names across sentences, negation, attribution,
+ * locations, event dates); chosen by the bundled dictionaries' "mode: annalist" line. */
+enum { AN_MODE_TABARI = 1, AN_MODE_PETRARCH, AN_MODE_ANNALIST };
 
 /* ------------------------------------------------------------------ dictionary formats */
 
@@ -303,6 +317,12 @@ struct an_dict {
     an_trie *trie;            /* word prefixes */
     uint32_t *first_index;    /* CSR: roots whose first word is w: first_roots[first_index[w] .. first_index[w+1]) */
     uint32_t *first_roots;
+    uint32_t *discard_index;  /* CSR like first_index, over discards by their first word */
+    uint32_t *discard_list;
+    int has_story_discards;
+    int mode;                 /* AN_MODE_*: how the coder reads sentences */
+    int declared_mode;        /* a dictset "mode:" line, else 0 */
+    int options_set_comma;    /* a COMMA: option was read (keeps PETRARCH defaults off) */
     uint32_t code_null, code_discard, code_complex; /* ids of "---", "###", "+++" */
 };
 

@@ -113,6 +113,17 @@ static int load_dictset(an_dict *d, const char *path, an_error *err)
         line = an_lex_trim(line, &len);
         if (len == 0) continue;
         line[len] = '\0';
+        if (strncasecmp(line, "mode:", 5) == 0) {
+            /* "mode: annalist|petrarch|tabari" chooses how the coder reads sentences. */
+            const char *m = line + 5;
+            while (*m == ' ' || *m == '\t') m++;
+            if (!strcasecmp(m, "annalist")) d->declared_mode = AN_MODE_ANNALIST;
+            else if (!strcasecmp(m, "petrarch")) d->declared_mode = AN_MODE_PETRARCH;
+            else if (!strcasecmp(m, "tabari")) d->declared_mode = AN_MODE_TABARI;
+            else an_dict_problem(d, path, f.line, "unknown mode \"%s\" (expected annalist, "
+                                 "petrarch or tabari)", m);
+            continue;
+        }
         fkind kind = FK_UNKNOWN;
         int tabari = 0;
         char *colon = strchr(line, ':');

@@ -176,7 +176,10 @@ int an_dict_apply_option(an_dict *d, an_options *o, const char *line, const char
     switch (s[0]) {
     case 'S': set_command(o, s); break;
     case 'C':
-        if (n > 3 && s[3] == 'M') comma_command(o, s);
+        if (n > 3 && s[3] == 'M') {
+            comma_command(o, s);
+            d->options_set_comma = 1;
+        }
         else if (n > 3 && s[3] == 'P') complex_command(o, s);
         else return an_dict_problem(d, file, lineno, "unknown option command \"%s\"", s);
         break;
