@@ -123,6 +123,23 @@ static int convert_agents(an_sent *s)
     return 0;
 }
 
+/* In the compound runs, words that may stand between actors like adjectives. TABARI takes
+ * only its <ADJECTIVE> list; PETRARCH reads adjectives from the parse, which text does not
+ * give, so lower-case words the dictionaries do not know count as adjectives there. */
+static int compound_filler(const an_sent *s, uint32_t t)
+{
+    const an_ctok *tk = &s->toks.v[t];
+    if (tk->type == AN_T_DET || tk->type == AN_T_ADJ) return 1;
+    if (s->mode == AN_MODE_TABARI) return 0;
+    /* PETRARCH's compound noun phrases also hold agents and "of" phrases: "Ithilen and the
+     * government of Gondor". */
+    if (tk->type == AN_T_AGENT) return 1;
+    if (tk->type == AN_T_PREP && !strcmp(tk->norm, "OF") && t + 1 < s->toks.n &&
+        (s->toks.v[t + 1].type == AN_T_ACTOR || s->toks.v[t + 1].type == AN_T_DET))
+        return 1;
+    return tk->type == AN_T_NONE && !tk->cap && tk->kind == AN_TOK_WORD;
+}
+
 static int mention_at(const an_sent *s, uint32_t t)
 {
     int32_t o = s->toks.v[t].occ;
@@ -142,7 +159,7 @@ static int find_compounds(an_sent *s)
         for (uint32_t j = c + 1; j < s->toks.n; j++) {
             uint8_t ty = s->toks.v[j].type;
             if (ty == AN_T_ACTOR) right = (int32_t)s->occs.v[s->toks.v[j].occ].last, j = (uint32_t)right;
-            else if (ty != AN_T_DET && ty != AN_T_ADJ) break;
+            else if (!compound_filler(s, j)) break;
         }
         if (right < 0) continue;
         /* Left: actors, determiners, adjectives, commas, conjunctions; an actor needs a
@@ -159,7 +176,7 @@ static int find_compounds(an_sent *s)
                 separated = 0;
             } else if (ty == AN_T_COMMA || ty == AN_T_CONJ) {
                 separated = 1;
-            } else if (ty != AN_T_DET && ty != AN_T_ADJ) {
+            } else if (!compound_filler(s, (uint32_t)j)) {
                 break;
             }
         }
@@ -381,6 +398,44 @@ static void np_agents(an_sent *s, uint32_t first, uint32_t last, int32_t *out, i
     }
 }
 
+/* PETRARCH: a noun phrase codes as its first actor, so a later actor in the same phrase is
+ * not an actor of its own ("Ithilen's awful minister Calimehtar" is Ithilen's minister;
+ * "Belarus President Aleksandr Lukashenko" is one actor). Two actors share a phrase when
+ * only agents and phrase words stand between them. */
+static void merge_np_actors(an_sent *s)
+{
+    int32_t prev = -1;
+    for (uint32_t t = 0; t < s->toks.n; t++) {
+        int32_t m = s->toks.v[t].mention;
+        if (m < 0 || s->toks.v[t].type != AN_T_ACTOR) continue;
+        const an_mention *me = &s->mentions.v[m];
+        if (me->occ < 0 || s->occs.v[me->occ].first != t) continue;
+        if (prev >= 0) {
+            const an_mention *pm = &s->mentions.v[prev];
+            int same_np = 1;
+            for (uint32_t u = pm->last + 1; u < me->first && same_np; u++) {
+                const an_ctok *tk = &s->toks.v[u];
+                /* "awful and evil": a conjunction between two lower-case words joins
+                 * adjectives inside the phrase. */
+                int adj_conj = tk->type == AN_T_CONJ && u > pm->last + 1u && u + 1 < me->first &&
+                               !s->toks.v[u - 1].cap && !s->toks.v[u + 1].cap &&
+                               np_filler(&s->toks.v[u - 1]) && np_filler(&s->toks.v[u + 1]);
+                same_np = tk->type == AN_T_AGENT || np_filler(tk) || adj_conj;
+            }
+            if (same_np) {
+                an_trace(s, "noun phrase: \"%s\" belongs to the phrase of \"%s\"", s->toks.v[me->first].norm,
+                         s->toks.v[pm->first].norm);
+                set_occ_type(s, me->occ, AN_T_NOUN);
+                s->toks.v[t].mention = -1;
+                t = me->last;
+                continue;
+            }
+        }
+        prev = m;
+        t = me->last;
+    }
+}
+
 /* PETRARCH (petrarch-differences.md §1.4): an actor takes every agent of its noun phrase;
  * a compound's members share the agents around the compound; an agent whose noun phrase
  * has no actor is an actor of its own, coded "---" plus the agent ("---GOV"). */
@@ -526,6 +581,7 @@ int an_sent_structure(an_sent *s)
     if ((rc = make_mentions(s)) < 0) return rc;
     if (s->opt->convert_agents && (rc = convert_agents(s)) < 0) return rc;
     if (s->mode != AN_MODE_TABARI) {
+        merge_np_actors(s);
         /* Agents first, so that lone agents ("lawmakers and officials") can form compounds. */
         find_compounds(s);
         if ((rc = petrarch_agents(s)) < 0) return rc;
