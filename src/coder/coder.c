@@ -7,8 +7,10 @@
 #include <string.h>
 
 #include "coder/coder_impl.h"
+#include "coder/ptree.h"
 #include "coder/sent.h"
 #include "text/analysis.h"
+#include "text/normalize.h"
 #include "util/date.h"
 #include "util/error.h"
 
@@ -19,6 +21,7 @@ struct an_coder {
     an_arena arena;            /* per document */
     an_text text;
     an_sent sent;
+    an_ptree tree;
     AN_VEC(an_event) events;
     AN_VEC(uint8_t) status;    /* per sentence: an_sent_status */
     an_buf trace;
@@ -96,6 +99,7 @@ void an_coder_free(an_coder *c)
     AN_VEC_FREE(&c->events);
     AN_VEC_FREE(&c->status);
     an_text_free(&c->text);
+    an_ptree_free(&c->tree);
     an_arena_free(&c->arena);
     an_buf_free(&c->trace);
     free(c);
@@ -145,6 +149,71 @@ static int prepare_tokens(an_coder *c, const an_sentence *sent, size_t max_token
     }
     return 0;
 }
+
+/* Builds the coder's tokens from the leaves of a Treebank parse: its tokenisation and its
+ * parts of speech replace annalist's own. Each leaf is found in the text for its span. */
+static int tokens_from_tree(an_coder *c, const an_sentence *sent, size_t max_tokens)
+{
+    an_sent *s = &c->sent;
+    s->toks.n = 0;
+    const char *text = c->text.text;
+    uint32_t pos = sent->span.off, end = sent->span.off + sent->span.len;
+    int seen_cap = 0;
+    for (size_t i = 0; i < c->tree.leaves.n; i++) {
+        const an_pleaf *lf = &c->tree.leaves.v[i];
+        size_t wl = strlen(lf->word);
+        an_span sp = {pos, 0};
+        for (uint32_t k = pos; k + wl <= end && k < pos + 400; k++) {
+            if (memcmp(text + k, lf->word, wl) == 0) {
+                sp.off = k;
+                sp.len = (uint32_t)wl;
+                pos = k + (uint32_t)wl;
+                break;
+            }
+        }
+        const char *tag = lf->tag;
+        if (!strcmp(tag, ".") || !strcmp(tag, "$") || !strcmp(tag, "#") || !strcmp(tag, "-NONE-"))
+            continue;
+        if (!strcmp(tag, "POS")) {
+            /* "Gondor 's": the possessive belongs to the word before. */
+            if (s->toks.n) s->toks.v[s->toks.n - 1].poss = 1;
+            continue;
+        }
+        if (s->toks.n >= max_tokens) break;
+        an_ctok ct;
+        memset(&ct, 0, sizeof ct);
+        ct.span = sp;
+        ct.tag = tag;
+        ct.occ = ct.mention = ct.compound = -1;
+        if (!strcmp(tag, ",") || !strcmp(tag, ":") || !strcmp(tag, "-LRB-") || !strcmp(tag, "-RRB-")) {
+            ct.norm = ",";
+            ct.len = 1;
+            ct.kind = AN_TOK_COMMA;
+            ct.type = AN_T_COMMA;
+        } else if (!strcmp(tag, "``") || !strcmp(tag, "''")) {
+            ct.norm = "\"";
+            ct.len = 1;
+            ct.kind = AN_TOK_QUOTE;
+            ct.type = AN_T_QUOTE;
+        } else {
+            char buf[256];
+            size_t n = an_normalize(lf->word, wl, buf, sizeof buf);
+            if (n >= sizeof buf) n = sizeof buf - 1;
+            char *norm = an_arena_strndup(&c->arena, buf, n);
+            if (!norm) return AN_ENOMEM;
+            ct.norm = norm;
+            ct.len = (uint32_t)n;
+            ct.kind = !strcmp(tag, "CD") ? AN_TOK_NUMBER : AN_TOK_WORD;
+            ct.cap = lf->word[0] >= 'A' && lf->word[0] <= 'Z';
+            ct.midcap = ct.cap && seen_cap;
+            if (ct.cap) seen_cap = 1;
+        }
+        if (AN_VEC_PUSH(&s->toks, ct) < 0) return AN_ENOMEM;
+    }
+    return 0;
+}
+
+int an_coder_had_dateline(const an_coder *c) { return c->text.dateline != NULL; }
 
 static int has_lower(const char *s, size_t n)
 {
@@ -316,7 +385,21 @@ int an_coder_code(an_coder *c, const an_doc *doc, an_result *out, an_error *err)
         s->allcaps = !has_lower(text + sent->span.off, sent->span.len);
         s->occs.n = s->mentions.n = s->compounds.n = s->members.n = s->clauses.n = 0;
         s->pending.n = s->finals.n = 0;
-        if ((rc = prepare_tokens(c, sent, max_tokens)) < 0) return an_err_oom(err);
+        s->tagged = 0;
+        if (doc->parse && doc->single_sentence && c->opts.parse == AN_PARSE_USE &&
+            s->mode != AN_MODE_TABARI) {
+            int prc = an_ptree_parse(&c->tree, &c->arena, doc->parse, strlen(doc->parse));
+            if (prc == AN_ENOMEM) return an_err_oom(err);
+            if (prc < 0) {
+                an_trace(s, "bad parse: the Treebank parse is malformed; not coded");
+                if (AN_VEC_PUSH(&c->status, AN_SENT_BADPARSE) < 0) return an_err_oom(err);
+                continue;
+            }
+            if ((rc = tokens_from_tree(c, sent, max_tokens)) < 0) return an_err_oom(err);
+            s->tagged = 1;
+        } else if ((rc = prepare_tokens(c, sent, max_tokens)) < 0) {
+            return an_err_oom(err);
+        }
         if (c->options.min_words > 0 && s->toks.n < (size_t)c->options.min_words) {
             an_trace(s, "too short: %zu tokens, MINIMUM WORDS is %d", s->toks.n,
                      c->options.min_words);

@@ -15,6 +15,7 @@ typedef enum an_sent_status {
     AN_SENT_COMPLEX,      /* the complexity filter fired */
     AN_SENT_TOOSHORT,     /* fewer tokens than MINIMUM WORDS: an input error in TABARI */
     AN_SENT_TOOLONG,      /* over the sentence size limit: not coded */
+    AN_SENT_BADPARSE,     /* the Treebank parse given with it is malformed: not coded */
 } an_sent_status;
 
 /* Outcome of sentence i of the document coded last. */
@@ -22,5 +23,7 @@ int an_coder_sentence_status(const an_coder *c, size_t sent);
 /* Replaces the TABARI options in force (validation OPTION: records). */
 void an_coder_set_options(an_coder *c, const an_options *o);
 const an_options *an_coder_options(const an_coder *c);
+/* Whether the document coded last began with a dateline ("CEBU CITY: --"). */
+int an_coder_had_dateline(const an_coder *c);
 
 #endif

@@ -54,6 +54,7 @@ typedef struct an_ctok {
     uint8_t midcap;     /* capitalised after an earlier capitalised token */
     uint8_t eliminated; /* inside an eliminated comma clause */
     uint8_t poss;       /* possessive ending */
+    const char *tag;    /* part of speech from a Treebank parse, or NULL */
     uint32_t cand;      /* candidates: cands[cand .. cand + ncand) */
     uint16_t ncand;
     int32_t occ;        /* root occurrence covering this token, or -1 */
@@ -133,6 +134,7 @@ struct an_sent {
     const an_dict *d;
     const an_options *opt;
     int mode;                  /* AN_MODE_* */
+    int tagged;                /* tokens carry parts of speech from a parse */
     const char *text;          /* document text */
     int day;                   /* document date (day number) or AN_NO_DATE */
     int shifted_day;

@@ -20,6 +20,15 @@ static void mark_nouns(an_sent *s)
 {
     for (size_t o = 0; o < s->occs.n; o++) {
         an_occ *oc = &s->occs.v[o];
+        if (s->tagged && oc->type == AN_T_VERB) {
+            /* With a parse, a verb is whatever the parse tags as one (PETRARCH). */
+            const char *tag = s->toks.v[oc->first].tag;
+            if (tag && strncmp(tag, "VB", 2) != 0) {
+                set_occ_type(s, (int32_t)o, AN_T_NOUN);
+                an_trace(s, "noun: \"%s\" is tagged %s, not a verb", s->toks.v[oc->first].norm, tag);
+            }
+            continue;
+        }
         if (oc->type != AN_T_VERB || oc->first == 0) continue;
         const an_ctok *prev = &s->toks.v[oc->first - 1];
         if (prev->type == AN_T_DET || (!s->allcaps && s->toks.v[oc->first].midcap)) {
@@ -137,6 +146,7 @@ static int compound_filler(const an_sent *s, uint32_t t)
     if (tk->type == AN_T_PREP && !strcmp(tk->norm, "OF") && t + 1 < s->toks.n &&
         (s->toks.v[t + 1].type == AN_T_ACTOR || s->toks.v[t + 1].type == AN_T_DET))
         return 1;
+    if (tk->tag) return tk->type == AN_T_NONE && !strncmp(tk->tag, "JJ", 2);
     return tk->type == AN_T_NONE && !tk->cap && tk->kind == AN_TOK_WORD;
 }
 
@@ -348,8 +358,12 @@ static void attach_agents(an_sent *s)
  * adjectives, nouns, numbers and words the dictionaries do not know. */
 static int np_filler(const an_ctok *t)
 {
-    return !t->eliminated && (t->type == AN_T_NONE || t->type == AN_T_DET || t->type == AN_T_ADJ ||
-                              t->type == AN_T_NOUN || t->type == AN_T_NUMBER);
+    if (t->eliminated) return 0;
+    if (t->tag && (!strncmp(t->tag, "VB", 2) || !strcmp(t->tag, "IN") || !strcmp(t->tag, "CC") ||
+                   !strcmp(t->tag, "TO") || !strcmp(t->tag, "MD") || !strncmp(t->tag, "W", 1)))
+        return 0;
+    return t->type == AN_T_NONE || t->type == AN_T_DET || t->type == AN_T_ADJ ||
+           t->type == AN_T_NOUN || t->type == AN_T_NUMBER;
 }
 
 static int is_np_prep(const an_ctok *t)

@@ -33,6 +33,7 @@ static const char *status_name(int st)
     case AN_SENT_COMPLEX: return "(complex)";
     case AN_SENT_TOOSHORT: return "(too few words)";
     case AN_SENT_TOOLONG: return "(too long)";
+    case AN_SENT_BADPARSE: return "(bad parse)";
     default: return "(none)";
     }
 }
@@ -245,7 +246,9 @@ int an_validate(const char *suite_path, const an_validate_opts *opts, an_validat
             const char *what = json_string_value(json_object_get(rec, "error"));
             if (what && !strcmp(what, "storydiscard")) passed = status == AN_SENT_STORYDISCARD;
             else if (what && !strcmp(what, "sentencediscard")) passed = status == AN_SENT_DISCARD;
-            else passed = 0; /* dateline and bad parse errors: see docs/validation.md */
+            else if (what && !strcmp(what, "bad_input_parse")) passed = status == AN_SENT_BADPARSE;
+            else if (what && !strcmp(what, "dateline")) passed = an_coder_had_dateline(c);
+            else passed = 0;
             an_buf_printf(&exp_text, "(error: %s)", what ? what : "?");
         } else {
             counted = 0; /* control, unchecked, unknown */

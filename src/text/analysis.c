@@ -22,7 +22,7 @@ int an_text_analyze(an_text *t, an_arena *arena, const char *text, size_t len,
                           text[lead] == '\r'))
         lead++;
     size_t place_len = 0;
-    size_t skip = single_sentence ? 0 : an_dateline_prefix(text + lead, len - lead, &place_len);
+    size_t skip = an_dateline_prefix(text + lead, len - lead, &place_len);
     if (skip) {
         t->dateline = an_arena_strndup(arena, text + lead, place_len);
         if (!t->dateline) return AN_ENOMEM;

@@ -5,6 +5,7 @@
 #define AN_VEC_H
 
 #include <stddef.h>
+#include <stdlib.h>
 
 #define AN_VEC(T) struct { T *v; size_t n, cap; }
 
