@@ -218,6 +218,19 @@ typedef enum an_parse_mode {
     AN_PARSE_IGNORE,    /* always use annalist's own shallow parse */
 } an_parse_mode;
 
+/* How sentences are read: as TABARI 0.8.4 does, as PETRARCH-1 does, or annalist's way for
+ * real news (PETRARCH's noun phrases plus pronouns and names across sentences, negation,
+ * attribution, locations and event dates). DICT: whatever the dictionary set asks for. */
+typedef enum an_code_mode {
+    AN_CODE_MODE_DICT = 0,
+    AN_CODE_MODE_TABARI = 1,
+    AN_CODE_MODE_PETRARCH = 2,
+    AN_CODE_MODE_ANNALIST = 3,
+} an_code_mode;
+
+/* Parses "tabari", "petrarch", "annalist"; -1 if unknown. */
+int an_code_mode_parse(const char *name);
+
 typedef struct an_code_opts {
     an_parse_mode parse;
     int require_dyad;        /* only events with both source and target (default 1) */
@@ -225,9 +238,10 @@ typedef struct an_code_opts {
     size_t max_sentence_bytes;
     size_t max_sentence_tokens;
     int explain;             /* record a trace of each step (for annalist explain) */
+    an_code_mode mode;
 } an_code_opts;
 
-#define AN_CODE_OPTS_INIT { AN_PARSE_USE, 1, NULL, 4096, 256, 0 }
+#define AN_CODE_OPTS_INIT { AN_PARSE_USE, 1, NULL, 4096, 256, 0, AN_CODE_MODE_DICT }
 
 typedef struct an_event {
     const char *doc_id;
@@ -355,6 +369,172 @@ typedef struct an_cameo_info {
 
 /* Looks a CAMEO event code up; NULL when it is not a CAMEO code. */
 const an_cameo_info *an_cameo_lookup(const char *code);
+
+/* ---------------------------------------------------------------- event store */
+
+/* An embedded SQLite event store (docs/store.md): documents, their sentences and coded
+ * events with provenance, and GDELT-style roll-ups of duplicate reports (same date,
+ * source, target and code). One store handle belongs to one thread; several processes
+ * may use one file (writers take turns, waiting up to the busy timeout). Errors name the
+ * database path in an_error.file; a full disk or a read-only file is AN_EIO, a lock held
+ * past the busy timeout AN_EBUSY. */
+typedef struct an_store an_store;
+
+#define AN_STORE_SCHEMA_VERSION 2   /* PRAGMA user_version of a current store */
+
+enum {
+    AN_STORE_READONLY = 1 << 0,  /* queries only; the file must exist and be current */
+    AN_STORE_NOCREATE = 1 << 1,  /* read-write, but the file must already exist */
+};
+
+/* Opens (creating when needed) the store at path and migrates an older schema to the
+ * current one in one transaction. WAL mode, synchronous=NORMAL, busy timeout 60 s. */
+int an_store_open(an_store **out, const char *path, int flags, an_error *err);
+void an_store_close(an_store *s);
+/* Borrowed; valid until an_store_close. */
+const char *an_store_path(const an_store *s);
+/* How long a write waits for another process's lock before AN_EBUSY (milliseconds). */
+void an_store_set_busy_timeout(an_store *s, int ms);
+
+/* The text hash used to recognise an unchanged document: FNV-1a 64 over the text bytes. */
+uint64_t an_store_text_hash(const char *text, size_t len);
+
+typedef enum an_ingest_outcome {
+    AN_INGEST_ADDED = 1,      /* a new document id */
+    AN_INGEST_REPLACED,       /* the id was stored with another text: replaced as a whole */
+    AN_INGEST_UNCHANGED,      /* the id was stored with the same text: nothing changed */
+} an_ingest_outcome;
+
+/* 1 when the store holds doc->id with the same text (ingesting it would change nothing),
+ * 0 when not, or a negative AN_E* code. */
+int an_store_has_doc(an_store *s, const an_doc *doc, an_error *err);
+/* Stores one coded document (r from an_coder_code on doc) in one transaction: the document,
+ * every sentence, every event and the roll-ups. outcome may be NULL. */
+int an_store_ingest_doc(an_store *s, const an_doc *doc, const an_result *r,
+                        an_ingest_outcome *outcome, an_error *err);
+/* Parallel ingest: pass an_store_encode to an_pool_set_encoder (userdata unused) so each
+ * worker packs its coded document into a compact buffer; then, on the thread that owns the
+ * store, hand each buffer the pool delivers to an_store_ingest_packed. */
+int an_store_encode(void *userdata, const an_doc *doc, const an_result *r, char **buf,
+                    size_t *len, size_t *cap);
+int an_store_ingest_packed(an_store *s, const void *data, size_t len,
+                           an_ingest_outcome *outcome, an_error *err);
+/* Removes a document with its sentences and events, updating the roll-ups. Returns 1 if it
+ * was stored, 0 if not. */
+int an_store_delete_doc(an_store *s, const char *doc_id, an_error *err);
+
+typedef struct an_store_counts {
+    uint64_t documents, sentences, events, rollups;
+    int schema_version;
+} an_store_counts;
+
+int an_store_get_counts(an_store *s, an_store_counts *out, an_error *err);
+/* Verifies the file (SQLite integrity check) and the store's invariants: per-document
+ * sentence and event counts, roll-up counts against their mentions. AN_EIO when the file is
+ * damaged, AN_EINTERNAL when an invariant does not hold (err says which). */
+int an_store_check(an_store *s, an_error *err);
+
+/* Which events a query or an export looks at. Actor, code and date arguments are prefixes:
+ * "PAK" matches "PAKGOV", code "04" matches "042" and "0421", to "1987-03" includes the
+ * whole month. NULL or "" means no condition. */
+typedef struct an_store_filter {
+    const char *actor;        /* source or target starts with it */
+    const char *source;       /* source starts with it */
+    const char *target;       /* target starts with it */
+    const char *dyad_a, *dyad_b; /* source a and target b, or (unless dyad_directed) b and a */
+    int dyad_directed;
+    const char *code;         /* event code starts with it */
+    const char *root;         /* root code equals it */
+    unsigned quads;           /* bit 1 << q keeps quad class q (1..4); 0 keeps all */
+    const char *from, *to;    /* event dates from..to inclusive (YYYY, YYYY-MM or YYYY-MM-DD) */
+    const char *doc;          /* only the events of this document id */
+    int one_a_day;            /* Phoenix one-a-day filter: one row per roll-up (date, source,
+                                 target, code), counting roll-ups instead of mentions */
+    size_t limit;             /* at most this many rows; 0: no limit */
+} an_store_filter;
+
+#define AN_STORE_FILTER_INIT { NULL, NULL, NULL, NULL, NULL, 0, NULL, NULL, 0u, NULL, NULL, \
+                               NULL, 0, 0 }
+
+/* Row callbacks return 0 to go on, anything else to stop (the query then returns 0).
+ * Strings in rows are borrowed and valid only during the call. */
+
+/* One event (mention), or with one_a_day one roll-up shown through its first mention. */
+typedef struct an_store_event_row {
+    an_event event;           /* as `annalist code` gave it; goldstein NAN when unknown */
+    int64_t id;               /* the mention's id (with one_a_day: the roll-up's id) */
+    int64_t rollup;           /* the roll-up this mention belongs to */
+    uint64_t mentions, sentences, documents; /* the roll-up's counts */
+} an_store_event_row;
+typedef int (*an_store_event_fn)(void *userdata, const an_store_event_row *row);
+
+/* Events in store order (document ingest order, sentence, position). */
+int an_store_query_events(an_store *s, const an_store_filter *f, an_store_event_fn fn,
+                          void *userdata, an_error *err);
+
+typedef enum an_period {
+    AN_PERIOD_DAY = 0, AN_PERIOD_WEEK, AN_PERIOD_MONTH, AN_PERIOD_YEAR,
+} an_period;
+/* Parses "day", "week", "month", "year"; -1 if unknown. */
+int an_period_parse(const char *name);
+
+typedef struct an_store_series_row {
+    const char *period;       /* "1987-03-02" (day; week: its Monday), "1987-03", "1987" */
+    const char *source, *target; /* the direction: dyad actors, or the actor and "*" */
+    uint64_t events;          /* mentions (roll-ups with one_a_day) */
+    uint64_t quad[5];         /* per quad class 1..4; [0]: code without a quad class */
+    double goldstein_sum;
+    double goldstein_mean;    /* NAN when no event had a Goldstein value */
+} an_store_series_row;
+typedef int (*an_store_series_fn)(void *userdata, const an_store_series_row *row);
+
+/* A time series of the filtered events by period. With a dyad, rows for both directions
+ * (a>b and b>a); with an actor, rows for it as source (actor>*) and as target (*>actor);
+ * otherwise one row per period (*>*). Events without a date are left out. */
+int an_store_series(an_store *s, const an_store_filter *f, an_period period,
+                    an_store_series_fn fn, void *userdata, an_error *err);
+
+typedef struct an_store_top_row {
+    const char *source;       /* the actor (top actors) or the dyad's source */
+    const char *target;       /* the dyad's target; NULL for top actors */
+    uint64_t events;          /* events involving the actor / on the dyad */
+    uint64_t as_source, as_target; /* top actors: events with it as source, as target */
+    uint64_t quad[5];
+    double goldstein_mean;    /* NAN when none */
+} an_store_top_row;
+typedef int (*an_store_top_fn)(void *userdata, const an_store_top_row *row);
+
+/* Actors (source or target) or directed dyads by number of filtered events, most first.
+ * prefix_len > 0 groups actor codes by their first prefix_len characters ("PAKGOV" → "PAK"). */
+int an_store_top_actors(an_store *s, const an_store_filter *f, size_t prefix_len,
+                        an_store_top_fn fn, void *userdata, an_error *err);
+int an_store_top_dyads(an_store *s, const an_store_filter *f, size_t prefix_len,
+                       an_store_top_fn fn, void *userdata, an_error *err);
+
+typedef struct an_store_doc_row {
+    const char *id, *date, *title, *source, *url; /* NULL when not known */
+    const char *text_hash;    /* 16 hex digits */
+    const char *ingested_at;  /* UTC, "YYYY-MM-DDTHH:MM:SSZ" */
+    uint64_t sentences, events;
+} an_store_doc_row;
+typedef int (*an_store_doc_fn)(void *userdata, const an_store_doc_row *row);
+
+/* Stored documents in ingest order (f->doc, f->from/f->to on the document date, f->limit). */
+int an_store_query_docs(an_store *s, const an_store_filter *f, an_store_doc_fn fn,
+                        void *userdata, an_error *err);
+
+typedef enum an_export_format {
+    AN_EXPORT_JSONL = 0,      /* one event per line, as `annalist code` prints it */
+    AN_EXPORT_TSV,            /* date source target code doc sent */
+    AN_EXPORT_GDELT,          /* GDELT 1.0 event table (58 tab-separated columns), one
+                                 row per roll-up; columns the store cannot fill are empty */
+} an_export_format;
+/* Parses "jsonl", "tsv", "gdelt"; -1 if unknown. */
+int an_export_format_parse(const char *name);
+
+/* Writes the filtered events (f may be NULL) to out in store order. AN_EIO if writing fails. */
+int an_store_export(an_store *s, an_export_format fmt, const an_store_filter *f, FILE *out,
+                    an_error *err);
 
 #ifdef __cplusplus
 }

@@ -19,6 +19,7 @@ typedef struct cli_common {
     const char *output;      /* "jsonl" or "tsv" */
     const char *date;
     int threads;
+    int mode;                /* an_code_mode */
 } cli_common;
 
 /* Reports an error as "annalist: file:line: message" on stderr. */
@@ -46,6 +47,7 @@ enum {
     OPT_DATE,
     OPT_THREADS,
     OPT_HELP,
+    OPT_MODE,
     OPT_CMD_BASE = 1100, /* commands number their own options from here */
 };
 
@@ -55,7 +57,8 @@ enum {
     {"output", required_argument, NULL, OPT_OUTPUT},              \
     {"date", required_argument, NULL, OPT_DATE},                  \
     {"threads", required_argument, NULL, OPT_THREADS},            \
-    {"help", no_argument, NULL, OPT_HELP}
+    {"help", no_argument, NULL, OPT_HELP},                        \
+    {"mode", required_argument, NULL, OPT_MODE}
 
 #define CLI_COMMON_HELP                                                                    \
     "  --dict PATH       dictionary file, directory or .dictset (repeatable;\n"            \
@@ -64,6 +67,8 @@ enum {
     "  --output FORMAT   jsonl|tsv (default jsonl)\n"                                      \
     "  --date DATE       document date YYYY-MM-DD when the input has none\n"               \
     "  --threads N       worker threads (default: number of cores)\n"                      \
+    "  --mode MODE       tabari|petrarch|annalist: how sentences are read (default: what\n"  \
+    "                    the dictionaries ask for; the bundled set asks for annalist)\n"   \
     "  --help            this help\n"
 
 #endif

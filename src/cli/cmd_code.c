@@ -147,6 +147,7 @@ int cmd_code(int argc, char **argv)
         if (!d) return cli_exit_status(rc);
         an_code_opts co = AN_CODE_OPTS_INIT;
         co.default_date = c.date;
+        co.mode = (an_code_mode)c.mode;
         an_error err = {0};
         rc = an_pool_new(&pool, d, &co, c.threads ? c.threads : cli_default_threads(),
                          strcmp(c.output, "tsv") == 0 ? AN_FORMAT_TSV : AN_FORMAT_JSONL,

@@ -81,6 +81,7 @@ int cmd_explain(int argc, char **argv)
     an_code_opts co = AN_CODE_OPTS_INIT;
     co.explain = 1;
     co.default_date = c.date;
+    co.mode = (an_code_mode)c.mode;
     an_coder *coder;
     an_error err = {0};
     rc = an_coder_new(&coder, d, &co, &err);

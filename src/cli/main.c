@@ -84,6 +84,15 @@ int cli_common_option(cli_common *c, int opt, const char *arg)
         }
         c->date = arg;
         return 1;
+    case OPT_MODE: {
+        int m = an_code_mode_parse(arg);
+        if (m < 0) {
+            cli_errorf("--mode: expected tabari, petrarch or annalist, got \"%s\"", arg);
+            return -1;
+        }
+        c->mode = m;
+        return 1;
+    }
     case OPT_THREADS: {
         char *end;
         long n = strtol(arg, &end, 10);

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "coder/annalist_mode.h"
 #include "coder/coder_impl.h"
 #include "coder/ptree.h"
 #include "coder/sent.h"
@@ -22,6 +23,7 @@ struct an_coder {
     an_text text;
     an_sent sent;
     an_ptree tree;
+    an_docctx ctx;            /* annalist mode: actors of the document so far */
     AN_VEC(an_event) events;
     AN_VEC(uint8_t) status;    /* per sentence: an_sent_status */
     an_buf trace;
@@ -215,6 +217,14 @@ static int tokens_from_tree(an_coder *c, const an_sentence *sent, size_t max_tok
 
 int an_coder_had_dateline(const an_coder *c) { return c->text.dateline != NULL; }
 
+int an_code_mode_parse(const char *name)
+{
+    if (!strcmp(name, "tabari")) return AN_CODE_MODE_TABARI;
+    if (!strcmp(name, "petrarch")) return AN_CODE_MODE_PETRARCH;
+    if (!strcmp(name, "annalist")) return AN_CODE_MODE_ANNALIST;
+    return -1;
+}
+
 static int has_lower(const char *s, size_t n)
 {
     for (size_t i = 0; i < n; i++)
@@ -315,7 +325,7 @@ static int emit_events(an_coder *c, const an_doc *doc, uint32_t sent_no, an_span
         if (rule) snprintf(rule, rl, "%s:%u: %s", base ? base + 1 : file, src->line, src->text ? src->text : "");
         e.rule = rule ? rule : "";
         e.issues = "";
-        e.location = "";
+        e.location = s->location ? span_copy(c, s->location_span) : "";
         if (!e.source_text || !e.target_text || !e.verb_text || !e.sentence_text) return AN_ENOMEM;
         if (AN_VEC_PUSH(&c->events, e) < 0) return AN_ENOMEM;
     }
@@ -368,7 +378,10 @@ int an_coder_code(an_coder *c, const an_doc *doc, an_result *out, an_error *err)
     }
 
     int story_discard = 0;
-    s->mode = c->options.mode ? c->options.mode : c->dict->mode;
+    s->mode = c->opts.mode ? (int)c->opts.mode : c->options.mode ? c->options.mode : c->dict->mode;
+    an_docctx_reset(&c->ctx);
+    s->ctx = s->mode == AN_MODE_ANNALIST ? &c->ctx : NULL;
+    if (s->ctx && c->text.dateline) an_docctx_dateline(&c->ctx, c->dict, c->text.dateline, day);
     for (size_t si = 0; si < c->text.sentences.n; si++) {
         const an_sentence *sent = &c->text.sentences.v[si];
         uint8_t status = AN_SENT_NOEVENTS;
@@ -386,6 +399,7 @@ int an_coder_code(an_coder *c, const an_doc *doc, an_result *out, an_error *err)
         s->occs.n = s->mentions.n = s->compounds.n = s->members.n = s->clauses.n = 0;
         s->pending.n = s->finals.n = 0;
         s->tagged = 0;
+        s->location = NULL;
         if (doc->parse && doc->single_sentence && c->opts.parse == AN_PARSE_USE &&
             s->mode != AN_MODE_TABARI) {
             int prc = an_ptree_parse(&c->tree, &c->arena, doc->parse, strlen(doc->parse));
@@ -418,6 +432,10 @@ int an_coder_code(an_coder *c, const an_doc *doc, an_result *out, an_error *err)
             trace_tokens(s);
             if ((rc = an_sent_code(s)) < 0 || (rc = an_sent_finalize(s)) < 0)
                 return an_err_oom(err);
+            if (s->mode == AN_MODE_ANNALIST) {
+                s->shifted_day = an_annalist_event_date(s, s->shifted_day);
+                an_annalist_remember(s);
+            }
             if (s->discard) status = AN_SENT_DISCARD;
             else if (s->complex) status = AN_SENT_COMPLEX;
             else if (s->finals.n) status = AN_SENT_EVENTS;

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "coder/annalist_mode.h"
 #include "coder/sent.h"
 #include "util/date.h"
 
@@ -224,6 +225,8 @@ static an_party no_party(void)
     return p;
 }
 
+static int is_passive(const an_sent *s, const an_occ *verb);
+
 static int find_source(an_sent *s, an_clause cl, const an_occ *verb, const an_party *target,
                        int target_set, an_party *out)
 {
@@ -264,7 +267,11 @@ static int find_target(an_sent *s, an_clause cl, const an_occ *verb, const an_pa
         out->default_code = o->default_target;
         return 1;
     }
-    for (int t = (int)verb->first - 1; t >= (int)cl.first; t--) {
+    /* The nearest actor before the verb. annalist mode takes it only for a passive verb
+     * ("Pakistan was attacked by India"): in news prose an actor before an active verb is
+     * its subject, not its object. */
+    int before = s->mode != AN_MODE_ANNALIST || is_passive(s, verb);
+    for (int t = (int)verb->first - 1; before && t >= (int)cl.first; t--) {
         int32_t m = actor_token(s, (uint32_t)t);
         if (m < 0) continue;
         an_party p = party_of(s, m);
@@ -272,7 +279,9 @@ static int find_target(an_sent *s, an_clause cl, const an_occ *verb, const an_pa
         *out = p;
         return 1;
     }
-    if (source_set && party_is_compound(s, source)) {
+    /* A compound source with no other target pairs its members (TABARI, PETRARCH);
+     * annalist mode leaves that to patterns with '%' ("X and Y signed a deal"). */
+    if (s->mode != AN_MODE_ANNALIST && source_set && party_is_compound(s, source)) {
         *out = *source;
         return 1;
     }
@@ -291,6 +300,11 @@ static int is_passive(const an_sent *s, const an_occ *verb)
     for (int k = 1; k <= 2; k++) {
         int t = (int)verb->first - k;
         if (t >= 0 && s->toks.v[t].type == AN_T_AUX) aux = 1;
+        /* annalist mode also reads "is/are/be being attacked by" as passive */
+        if (t >= 0 && s->mode == AN_MODE_ANNALIST &&
+            (!strcmp(s->toks.v[t].norm, "IS") || !strcmp(s->toks.v[t].norm, "ARE") ||
+             !strcmp(s->toks.v[t].norm, "BE") || !strcmp(s->toks.v[t].norm, "BEING")))
+            aux = 1;
     }
     for (int k = 1; k <= 3; k++) {
         uint32_t t = verb->first + (uint32_t)k;
@@ -433,6 +447,11 @@ int an_sent_code(an_sent *s)
             choose(s, verb, b, &ve->code, cl, &ch);
             if (ch.code.flags & AN_EC_NULL) {
                 an_trace(s, "  code --- : no event");
+                continue;
+            }
+            if (s->mode == AN_MODE_ANNALIST &&
+                an_annalist_negated(s, verb, ch.pattern >= 0 ? &d->patterns.v[ch.pattern] : NULL)) {
+                an_trace(s, "  negated: no event");
                 continue;
             }
             an_party target = no_party();

@@ -23,6 +23,10 @@ int32_t an_base_mention(const an_sent *s, int32_t m)
 static const char *compose(an_sent *s, const char *a, const char *g, int prefix)
 {
     if (!g || !*g) return a;
+    /* An organisation has no government of its own: "UN Secretary-General" is IGOUNO. */
+    if (s->mode == AN_MODE_ANNALIST && !strcmp(g, "GOV") &&
+        (!strncmp(a, "IGO", 3) || !strncmp(a, "NGO", 3)))
+        return a;
     size_t al = strlen(a), gl = strlen(g);
     const char *hit = strstr(a, g);
     if (hit && (size_t)(hit - a) % 3 == 0) return a;
@@ -61,15 +65,25 @@ static void side_codes(an_sent *s, const an_party *p, int noagent, side *out)
     int32_t b = an_base_mention(s, p->mention);
     out->base = b;
     const an_mention *me = &s->mentions.v[b];
-    const an_agent *ags[4];
+    const an_agent *ags[8];
     int nag = 0;
-    if (!noagent)
+    if (!noagent) {
+        for (uint8_t i = 0; i < me->ctx_agents; i++) ags[nag++] = me->ctx_agent[i];
         for (uint8_t i = 0; i < me->nagents; i++)
             ags[nag++] = &d->agents.v[d->roots.v[s->occs.v[me->agents[i]].root].entry];
+        /* A pronoun's own agents: "its president". */
+        const an_mention *pm = &s->mentions.v[p->mention];
+        if (pm != me)
+            for (uint8_t i = 0; i < pm->nagents && nag < 8; i++)
+                ags[nag++] = &d->agents.v[d->roots.v[s->occs.v[pm->agents[i]].root].entry];
+    }
     int former = !noagent && me->former;
     if (me->lone_agent) {
-        /* PETRARCH: an agent alone is "---" plus its code. */
-        const char *c = "---";
+        /* PETRARCH: an agent alone is "---" plus its code; annalist gives it a country. */
+        char home[4] = "---";
+        if (me->home) memcpy(home, me->home, 3);
+        const char *c = an_arena_strndup(s->arena, home, 3);
+        if (!c) c = "---";
         for (int i = 0; i < nag; i++) c = compose(s, c, an_dict_code_str(d, ags[i]->code), ags[i]->prefix);
         out->codes[out->n++] = c;
         return;
@@ -145,6 +159,9 @@ int an_sent_finalize(an_sent *s)
             for (int b = 0; b < tgt.n; b++) {
                 const char *sc = src.codes[a], *tc = tgt.codes[b];
                 if (special(sc) || special(tc) || special(code)) continue;
+                /* annalist mode codes only actors with a country or organisation. */
+                if (s->mode == AN_MODE_ANNALIST && (!strncmp(sc, "---", 3) || !strncmp(tc, "---", 3)))
+                    continue;
                 if (!strcmp(sc, tc)) continue;
                 int dup = 0;
                 for (size_t k = 0; k < s->finals.n && !dup; k++) {

@@ -82,6 +82,9 @@ typedef struct an_mention {
     uint8_t nagents;
     uint8_t former;         /* FORMER next to it: agent becomes ELI */
     uint8_t lone_agent;     /* PETRARCH: an agent with no actor, coded "---" + agent */
+    const char *home;       /* annalist: a lone agent's country from the context, or NULL */
+    const an_agent *ctx_agent[4]; /* annalist: agents of an actor from an earlier sentence */
+    uint8_t ctx_agents;
     int32_t compound;       /* parsed compound it belongs to, or -1 */
     int32_t stands_for;     /* plural pronoun: the compound it stands for, else -1 */
     uint8_t place;
@@ -128,6 +131,7 @@ typedef struct an_final {
 } an_final;
 
 typedef struct an_sent an_sent;
+typedef struct an_docctx an_docctx;
 
 /* Everything the stages share for the current sentence. */
 struct an_sent {
@@ -135,6 +139,9 @@ struct an_sent {
     const an_options *opt;
     int mode;                  /* AN_MODE_* */
     int tagged;                /* tokens carry parts of speech from a parse */
+    an_docctx *ctx;            /* annalist mode: actors of earlier sentences, else NULL */
+    const char *location;      /* annalist mode: code of the first place named as a location */
+    an_span location_span;
     const char *text;          /* document text */
     int day;                   /* document date (day number) or AN_NO_DATE */
     int shifted_day;

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "coder/annalist_mode.h"
 #include "coder/sent.h"
 
 static void set_occ_type(an_sent *s, int32_t o, uint8_t type)
@@ -594,6 +595,7 @@ int an_sent_structure(an_sent *s)
     check_discard_roots(s);
     if ((rc = make_mentions(s)) < 0) return rc;
     if (s->opt->convert_agents && (rc = convert_agents(s)) < 0) return rc;
+    if (s->mode == AN_MODE_ANNALIST) an_annalist_locations(s);
     if (s->mode != AN_MODE_TABARI) {
         merge_np_actors(s);
         /* Agents first, so that lone agents ("lawmakers and officials") can form compounds. */
@@ -604,8 +606,15 @@ int an_sent_structure(an_sent *s)
     comma_clauses(s);
     kill_dead_mentions(s);
     if ((rc = split_clauses(s)) < 0) return rc;
-    if (s->mode == AN_MODE_TABARI) attach_agents(s);
+    if (s->mode == AN_MODE_TABARI) {
+        attach_agents(s);
+        return resolve_pronouns(s);
+    }
     /* PETRARCH-1 resolves no pronouns: a pronoun is an uncoded noun phrase. */
     if (s->mode == AN_MODE_PETRARCH) return 0;
-    return resolve_pronouns(s);
+    if ((rc = an_annalist_clauses(s)) < 0 || (rc = an_annalist_surnames(s)) < 0 ||
+        (rc = an_annalist_pronouns(s)) < 0)
+        return rc;
+    an_annalist_lone_agents(s);
+    return 0;
 }

@@ -103,6 +103,7 @@ typedef struct an_root {
 
 enum {
     AN_RF_PLACE = 1u << 0,       /* an actor that is a place (annalist extension) */
+    AN_RF_PERSON = 1u << 2,      /* an actor that is a person (annalist extension) */
     AN_RF_VERB_HEAD_LAST = 1u << 1, /* multi-word verb whose inflected word is the last */
 };
 

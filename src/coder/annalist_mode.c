@@ -1,0 +1,433 @@
+/* annalist_mode.c — what annalist mode adds to PETRARCH's reading of a sentence, for real news:
+ *   places after a preposition of location are locations, not actors ("in Rawalpindi");
+ *   pronouns ("he", "its", "they") and bare surnames ("Sharif") resolve to the latest
+ *     matching actor of the sentence or of the document so far;
+ *   an agent without a country takes the country of the sentence's location or dateline,
+ *     or is not an actor at all;
+ *   a speech verb ("X said Y visited Z") ends a clause, so Y is the source of what follows;
+ *   a negated verb ("did not attack") codes nothing;
+ *   the event date comes from the text ("on Monday", "on Nov. 25", "yesterday").
+ * The document context (annalist_mode.h) carries actors from sentence to sentence. */
+#include <string.h>
+
+#include "coder/annalist_mode.h"
+#include "text/normalize.h"
+#include "util/date.h"
+
+static int word_is(const an_ctok *t, const char *w) { return strcmp(t->norm, w) == 0; }
+
+static int is_locative(const an_ctok *t)
+{
+    static const char *const preps[] = {"IN", "AT", "NEAR", "OUTSIDE", "INSIDE", "ACROSS",
+                                        "AROUND", "THROUGHOUT", "WITHIN", "OFF", NULL};
+    for (int i = 0; preps[i]; i++)
+        if (word_is(t, preps[i])) return 1;
+    return 0;
+}
+
+static uint8_t mention_flags(const an_sent *s, const an_mention *me)
+{
+    if (me->occ < 0) return 0;
+    const an_root *r = &s->d->roots.v[s->occs.v[me->occ].root];
+    return r->kind == AN_ROOT_ACTOR ? s->d->actors.v[r->entry].flags : 0;
+}
+
+/* The first code of a mention's resolved code, or NULL. */
+static const char *mention_code(const an_sent *s, const an_mention *me)
+{
+    if (me->literal != AN_NO_ID) return an_dict_code_str(s->d, me->literal);
+    if (!me->code || !me->code->ncodes) return NULL;
+    return an_dict_code_str(s->d, s->d->codelist.v[me->code->codes]);
+}
+
+void an_annalist_locations(an_sent *s)
+{
+    for (size_t m = 0; m < s->mentions.n; m++) {
+        an_mention *me = &s->mentions.v[m];
+        if (!me->place || s->toks.v[me->first].mention != (int32_t)m) continue;
+        int t = (int)me->first - 1;
+        if (t >= 0 && s->toks.v[t].type == AN_T_DET) t--;
+        if (t < 0 || !is_locative(&s->toks.v[t])) continue;
+        /* A location: remember the first one, and drop the actor. */
+        if (!s->location) {
+            const an_ctok *a = &s->toks.v[me->first], *b = &s->toks.v[me->last];
+            s->location_span.off = a->span.off;
+            s->location_span.len = b->span.off + b->span.len - a->span.off;
+            s->location = mention_code(s, me);
+        }
+        an_trace(s, "location: \"%s\" after \"%s\" is a place, not an actor",
+                 s->toks.v[me->first].norm, s->toks.v[t].norm);
+        s->toks.v[me->first].mention = -1;
+        if (me->occ >= 0) s->occs.v[me->occ].cancelled = 1;
+        for (uint32_t u = me->first; u <= me->last; u++) s->toks.v[u].type = AN_T_NOUN;
+    }
+}
+
+/* ------------------------------------------------------------------ document context */
+
+void an_docctx_reset(an_docctx *ctx)
+{
+    ctx->n = 0;
+    ctx->home = NULL;
+    ctx->sentence = 0;
+}
+
+void an_docctx_dateline(an_docctx *ctx, const an_dict *d, const char *dateline, int day)
+{
+    /* Look the dateline up as a one- or two-word actor phrase. */
+    char norm[128];
+    size_t n = an_normalize(dateline, strlen(dateline), norm, sizeof norm);
+    if (n >= sizeof norm) return;
+    char *sp = strchr(norm, ' ');
+    size_t first_len = sp ? (size_t)(sp - norm) : n;
+    uint32_t w = an_intern_find(&d->words, norm, first_len);
+    if (w == AN_NO_ID || !d->first_index) return;
+    for (uint32_t x = d->first_index[w]; x < d->first_index[w + 1]; x++) {
+        const an_root *r = &d->roots.v[d->first_roots[x]];
+        if (r->kind != AN_ROOT_ACTOR) continue;
+        if ((r->nwords == 1) != (sp == NULL)) continue;
+        const an_datedcode *dc = an_actor_resolve(d, &d->actors.v[r->entry], day);
+        if (!dc || !dc->ncodes) continue;
+        ctx->home = an_dict_code_str(d, d->codelist.v[dc->codes]);
+        return;
+    }
+}
+
+static void ctx_push(an_docctx *ctx, const an_ctxactor *a)
+{
+    if (ctx->n == AN_DOCCTX_MAX) {
+        memmove(ctx->a, ctx->a + 1, (AN_DOCCTX_MAX - 1) * sizeof ctx->a[0]);
+        ctx->n--;
+    }
+    ctx->a[ctx->n++] = *a;
+}
+
+void an_annalist_remember(an_sent *s)
+{
+    an_docctx *ctx = s->ctx;
+    if (!ctx) return;
+    for (uint32_t t = 0; t < s->toks.n; t++) {
+        int32_t m = s->toks.v[t].mention;
+        if (m < 0 || s->toks.v[t].eliminated) continue;
+        const an_mention *me = &s->mentions.v[m];
+        if (me->antecedent >= 0 || me->lone_agent || me->occ < 0) continue;
+        if (s->occs.v[me->occ].cancelled || (!me->code && me->literal == AN_NO_ID)) continue;
+        an_ctxactor a;
+        memset(&a, 0, sizeof a);
+        a.code = me->code;
+        a.literal = me->literal;
+        a.flags = mention_flags(s, me);
+        a.compound = me->compound >= 0;
+        a.surname = AN_NO_ID;
+        const an_root *r = &s->d->roots.v[s->occs.v[me->occ].root];
+        if ((a.flags & AN_RF_PERSON) && r->nwords >= 2)
+            a.surname = s->d->rwords.v[r->words + r->nwords - 1].word;
+        for (uint8_t i = 0; i < me->nagents && i < 4; i++)
+            a.agents[a.nagents++] = &s->d->agents.v[s->d->roots.v[s->occs.v[me->agents[i]].root].entry];
+        a.sentence = ctx->sentence;
+        ctx_push(ctx, &a);
+        if (!ctx->home && !(a.flags & AN_RF_PERSON)) ctx->home = mention_code(s, me);
+    }
+    ctx->sentence++;
+}
+
+/* A pronoun's kind: 1 person (he, she), 2 thing (it, its), 3 plural (they, their). */
+static int pronoun_kind(const char *w)
+{
+    if (!strcmp(w, "HE") || !strcmp(w, "HIM") || !strcmp(w, "HIS") || !strcmp(w, "SHE") ||
+        !strcmp(w, "HER"))
+        return 1;
+    if (!strcmp(w, "IT") || !strcmp(w, "ITS")) return 2;
+    if (!strcmp(w, "THEY") || !strcmp(w, "THEM") || !strcmp(w, "THEIR")) return 3;
+    return 0;
+}
+
+static int fits(int kind, uint8_t flags, int compound)
+{
+    if (kind == 1) return (flags & AN_RF_PERSON) != 0;
+    if (kind == 2) return !(flags & AN_RF_PERSON) && !(flags & AN_RF_PLACE);
+    return compound || (!(flags & AN_RF_PERSON) && !(flags & AN_RF_PLACE));
+}
+
+static int add_context_mention(an_sent *s, uint32_t t, const an_ctxactor *a)
+{
+    an_mention m;
+    memset(&m, 0, sizeof m);
+    m.first = m.last = (uint16_t)t;
+    m.occ = -1;
+    m.antecedent = -1;
+    m.code = a->code;
+    m.literal = a->literal;
+    m.compound = -1;
+    m.stands_for = -1;
+    m.ctx_agents = a->nagents;
+    for (uint8_t i = 0; i < a->nagents; i++) m.ctx_agent[i] = a->agents[i];
+    if (AN_VEC_PUSH(&s->mentions, m) < 0) return AN_ENOMEM;
+    s->toks.v[t].mention = (int32_t)s->mentions.n - 1;
+    s->toks.v[t].type = AN_T_ACTOR;
+    return 0;
+}
+
+/* "its president": agents right after a possessive pronoun belong to it (they were lone
+ * agents until now). */
+static void take_agents(an_sent *s, uint32_t t)
+{
+    an_mention *pm = &s->mentions.v[s->toks.v[t].mention];
+    for (uint32_t u = t + 1; u < s->toks.n; u++) {
+        an_ctok *tk = &s->toks.v[u];
+        if (tk->type == AN_T_AGENT || (tk->type == AN_T_ACTOR && tk->occ >= 0 &&
+                                       s->occs.v[tk->occ].type == AN_T_ACTOR &&
+                                       tk->mention >= 0 && s->mentions.v[tk->mention].lone_agent)) {
+            if (pm->nagents < 4) pm->agents[pm->nagents++] = tk->occ;
+            if (tk->mention >= 0 && s->mentions.v[tk->mention].lone_agent) tk->mention = -1;
+            u = s->occs.v[tk->occ].last;
+            continue;
+        }
+        if (tk->type == AN_T_NONE && !tk->cap) continue;
+        break;
+    }
+}
+
+int an_annalist_pronouns(an_sent *s)
+{
+    for (uint32_t t = 0; t < s->toks.n; t++) {
+        an_ctok *tk = &s->toks.v[t];
+        if (tk->eliminated || tk->mention >= 0) continue;
+        int kind = pronoun_kind(tk->norm);
+        if (!kind) continue;
+        /* The latest fitting actor before the pronoun in this sentence ... */
+        int32_t ante = -1, stands = -1;
+        if (kind == 3) {
+            for (size_t k = s->compounds.n; k-- > 0 && ante < 0;) {
+                const an_compound *cp = &s->compounds.v[k];
+                if (!cp->cancelled && cp->last < t) {
+                    ante = s->members.v[cp->members];
+                    stands = (int32_t)k;
+                }
+            }
+        }
+        /* The first fitting actor before it, usually the subject ("Ukraine accused Russia
+         * ... and called on its allies": its = Ukraine). */
+        for (uint32_t u = 0; u < t && ante < 0; u++) {
+            int32_t m = s->toks.v[u].mention;
+            if (m < 0 || s->toks.v[u].eliminated) continue;
+            const an_mention *me = &s->mentions.v[m];
+            if (me->antecedent >= 0 || me->lone_agent) continue;
+            if (me->occ >= 0 && s->occs.v[me->occ].cancelled) continue;
+            if (fits(kind, mention_flags(s, me), me->compound >= 0)) ante = m;
+        }
+        if (ante >= 0) {
+            an_mention m;
+            memset(&m, 0, sizeof m);
+            m.first = m.last = (uint16_t)t;
+            m.occ = -1;
+            m.antecedent = ante;
+            m.literal = AN_NO_ID;
+            m.compound = -1;
+            m.stands_for = stands;
+            if (AN_VEC_PUSH(&s->mentions, m) < 0) return AN_ENOMEM;
+            tk->mention = (int32_t)s->mentions.n - 1;
+            tk->type = AN_T_ACTOR;
+            take_agents(s, t);
+            an_trace(s, "pronoun: \"%s\" stands for \"%s\"", tk->norm,
+                     s->toks.v[s->mentions.v[ante].first].norm);
+            continue;
+        }
+        /* ... else the first fitting actor of the latest sentence that has one. */
+        if (!s->ctx) continue;
+        int pick = -1;
+        for (int i = (int)s->ctx->n - 1; i >= 0; i--) {
+            const an_ctxactor *a = &s->ctx->a[i];
+            if (pick >= 0 && a->sentence != s->ctx->a[pick].sentence) break;
+            if (fits(kind, a->flags, a->compound)) pick = i;
+        }
+        if (pick >= 0) {
+            const an_ctxactor *a = &s->ctx->a[pick];
+            if (add_context_mention(s, t, a) < 0) return AN_ENOMEM;
+            take_agents(s, t);
+            an_trace(s, "pronoun: \"%s\" stands for an actor of an earlier sentence", tk->norm);
+        }
+    }
+    return 0;
+}
+
+int an_annalist_surnames(an_sent *s)
+{
+    if (!s->ctx || !s->ctx->n) return 0;
+    for (uint32_t t = 0; t < s->toks.n; t++) {
+        an_ctok *tk = &s->toks.v[t];
+        if (tk->type != AN_T_NONE || !tk->cap || tk->eliminated) continue;
+        for (int i = (int)s->ctx->n - 1; i >= 0; i--) {
+            const an_ctxactor *a = &s->ctx->a[i];
+            if (a->surname == AN_NO_ID) continue;
+            if (!an_tok_has(s, t, a->surname, AN_WM_POSS)) continue;
+            if (add_context_mention(s, t, a) < 0) return AN_ENOMEM;
+            an_trace(s, "name: \"%s\" is the person named earlier in the document", tk->norm);
+            break;
+        }
+    }
+    return 0;
+}
+
+void an_annalist_lone_agents(an_sent *s)
+{
+    /* The country for agents without one: the sentence's location, else the document's
+     * first country. Without either, the agent is not an actor. */
+    const char *doc_home = s->location ? s->location : (s->ctx ? s->ctx->home : NULL);
+    for (size_t m = 0; m < s->mentions.n; m++) {
+        an_mention *me = &s->mentions.v[m];
+        if (!me->lone_agent || s->toks.v[me->first].mention != (int32_t)m) continue;
+        const char *home = doc_home;
+        if (me->compound >= 0) {
+            /* "Russian oil traders and shipping firms": the compound's country. */
+            const an_compound *cp = &s->compounds.v[me->compound];
+            for (uint16_t k = 0; k < cp->nmembers; k++) {
+                const an_mention *o = &s->mentions.v[s->members.v[cp->members + k]];
+                const char *c = o->lone_agent ? NULL : mention_code(s, o);
+                if (c) {
+                    home = c;
+                    break;
+                }
+            }
+        }
+        if (home && strlen(home) >= 3) {
+            me->home = home;
+            an_trace(s, "agent \"%s\" takes the country %.3s from the context",
+                     s->toks.v[me->first].norm, home);
+        } else {
+            s->toks.v[me->first].mention = -1;
+            an_trace(s, "agent \"%s\" has no country: not an actor", s->toks.v[me->first].norm);
+        }
+    }
+}
+
+/* ------------------------------------------------------------------ clauses */
+
+static int is_speech_verb(const an_ctok *t)
+{
+    static const char *const verbs[] = {
+        "SAY", "SAYS", "SAID", "SAYING", "TELL", "TELLS", "TOLD", "ANNOUNCE", "ANNOUNCED",
+        "ANNOUNCES", "STATE", "STATED", "STATES", "CLAIM", "CLAIMED", "CLAIMS", "ADD", "ADDED",
+        "ADDS", "NOTE", "NOTED", "NOTES", "REPORT", "REPORTED", "REPORTS", "WRITE", "WROTE",
+        "WRITES", "DECLARE", "DECLARED", "INSIST", "INSISTED", "ARGUE", "ARGUED", "EXPLAIN",
+        "EXPLAINED", "ASSERT", "ASSERTED", "BELIEVE", "BELIEVED", "THINK", "THOUGHT",
+        "CONFIRM", "CONFIRMED", "SUGGEST", "SUGGESTED", "MAINTAIN", "MAINTAINED", NULL};
+    for (int i = 0; verbs[i]; i++)
+        if (!strcmp(t->norm, verbs[i])) return 1;
+    return 0;
+}
+
+int an_annalist_clauses(an_sent *s)
+{
+    /* "X said (that) Y visited Z": a new clause starts after the speech verb, so the
+     * events of the reported clause have their own source. */
+    for (size_t c = 0; c < s->clauses.n; c++) {
+        an_clause cl = s->clauses.v[c];
+        for (uint32_t t = cl.first; t + 2 < cl.end; t++) {
+            const an_ctok *tk = &s->toks.v[t];
+            if (tk->eliminated || !is_speech_verb(tk)) continue;
+            uint32_t next = t + 1;
+            if (word_is(&s->toks.v[next], "THAT")) next++;
+            /* Only when an actor is the subject of the reported clause. */
+            int actor_follows = 0;
+            for (uint32_t u = next; u < cl.end && u < next + 6; u++) {
+                if (s->toks.v[u].type == AN_T_ACTOR) {
+                    actor_follows = 1;
+                    break;
+                }
+                if (s->toks.v[u].type == AN_T_VERB || s->toks.v[u].type == AN_T_COMMA) break;
+            }
+            if (!actor_follows) continue;
+            an_clause head = {cl.first, (uint16_t)(t + 1)};
+            an_clause rest = {(uint16_t)next, cl.end};
+            s->clauses.v[c] = head;
+            if (AN_VEC_PUSH(&s->clauses, rest) < 0) return AN_ENOMEM;
+            memmove(s->clauses.v + c + 2, s->clauses.v + c + 1,
+                    (s->clauses.n - c - 2) * sizeof *s->clauses.v);
+            s->clauses.v[c + 1] = rest;
+            an_trace(s, "attribution: \"%s\" reports a clause of its own", tk->norm);
+            break;
+        }
+    }
+    return 0;
+}
+
+/* ------------------------------------------------------------------ negation */
+
+int an_annalist_negated(const an_sent *s, const an_occ *verb, const an_pattern *p)
+{
+    /* A pattern that spells the negation out ("NOT *") codes the negated form itself. */
+    if (p) {
+        const an_pelem *e = s->d->pelems.v + p->lower;
+        for (uint16_t i = 0; i < p->nlower; i++) {
+            if (e[i].kind != AN_PE_WORD) continue;
+            const char *w = an_dict_word_str(s->d, e[i].id);
+            if (!strcmp(w, "NOT") || !strcmp(w, "N'T") || !strcmp(w, "NEVER")) return 0;
+        }
+    }
+    for (int k = 1; k <= 3; k++) {
+        int t = (int)verb->first - k;
+        if (t < 0) break;
+        const an_ctok *tk = &s->toks.v[t];
+        if (tk->type == AN_T_COMMA || tk->type == AN_T_ACTOR || tk->type == AN_T_VERB) break;
+        size_t n = tk->len;
+        if (word_is(tk, "NOT") || word_is(tk, "NEVER") || word_is(tk, "N'T") ||
+            (n > 3 && !strcmp(tk->norm + n - 3, "N'T")))
+            return 1;
+        if (word_is(tk, "LONGER") && t > 0 && word_is(&s->toks.v[t - 1], "NO")) return 1;
+    }
+    return 0;
+}
+
+/* ------------------------------------------------------------------ event dates */
+
+static int month_day(const an_sent *s, uint32_t t, int *month, int *day, int *year)
+{
+    size_t used;
+    int m = an_month_from_name(s->toks.v[t].norm, s->toks.v[t].len, &used);
+    if (!m || used + 1 < s->toks.v[t].len || t + 1 >= s->toks.n) return 0;
+    const an_ctok *d = &s->toks.v[t + 1];
+    if (d->kind != AN_TOK_NUMBER) return 0;
+    int v = 0;
+    for (const char *p = d->norm; *p >= '0' && *p <= '9'; p++) v = v * 10 + (*p - '0');
+    if (v < 1 || v > 31) return 0;
+    *month = m;
+    *day = v;
+    *year = 0;
+    uint32_t y = t + 2;
+    if (y < s->toks.n && s->toks.v[y].type == AN_T_COMMA) y++;
+    if (y < s->toks.n && s->toks.v[y].kind == AN_TOK_NUMBER && s->toks.v[y].len == 4) {
+        int yy = 0;
+        for (const char *p = s->toks.v[y].norm; *p >= '0' && *p <= '9'; p++) yy = yy * 10 + (*p - '0');
+        if (yy >= 1900 && yy <= 2100) *year = yy;
+    }
+    return 1;
+}
+
+int an_annalist_event_date(const an_sent *s, int docday)
+{
+    if (docday == AN_NO_DATE) return docday;
+    int dy, dm, dd;
+    an_date_to_ymd(docday, &dy, &dm, &dd);
+    for (uint32_t t = 0; t < s->toks.n; t++) {
+        const an_ctok *tk = &s->toks.v[t];
+        if (word_is(tk, "YESTERDAY")) return docday - 1;
+        if (word_is(tk, "TODAY") || word_is(tk, "TONIGHT")) return docday;
+        int on = t > 0 && (word_is(&s->toks.v[t - 1], "ON") || word_is(&s->toks.v[t - 1], "LAST"));
+        size_t used;
+        int wd = an_weekday_from_name(tk->norm, tk->len, &used);
+        if (wd >= 0 && used >= 6 && on) {
+            /* "on Monday": the latest Monday on or before the document date. */
+            int back = (an_date_weekday(docday) - wd + 7) % 7;
+            if (word_is(&s->toks.v[t - 1], "LAST") && back == 0) back = 7;
+            return docday - back;
+        }
+        int month, day, year;
+        if (month_day(s, t, &month, &day, &year)) {
+            int y = year ? year : dy;
+            if (!year && (month > dm || (month == dm && day > dd))) y--; /* last year's */
+            if (an_date_valid(y, month, day)) return an_date_from_ymd(y, month, day);
+        }
+    }
+    return docday;
+}
