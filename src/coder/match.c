@@ -14,6 +14,7 @@ typedef struct mctx {
     const an_pattern *p;
     an_match *m;
     int upper_limit;        /* one past the last token the upper part may use */
+    int in_upper;           /* matching the part after '*' */
     uint16_t alt_chars;     /* characters of the words matched inside alternatives */
 } mctx;
 
@@ -97,8 +98,14 @@ static int elem_at(mctx *c, const an_pelem *e, int t, int *end)
         int32_t k = s->toks.v[t].compound;
         if (k < 0 || s->compounds.v[k].cancelled || s->compounds.v[k].first != t) return 0;
         an_party pty = {s->members.v[s->compounds.v[k].members], k, AN_NO_ID};
-        c->m->source = c->m->target = pty;
-        c->m->has_source = c->m->has_target = 1;
+        if (d->verb_dialect != AN_DIALECT_TABARI && c->in_upper) {
+            /* PETRARCH: '%' after the verb is the target only ("agrees with % ..."). */
+            c->m->target = pty;
+            c->m->has_target = 1;
+        } else {
+            c->m->source = c->m->target = pty;
+            c->m->has_source = c->m->has_target = 1;
+        }
         *end = t;
         return 1;
     }
@@ -172,13 +179,14 @@ int an_match_pattern(an_sent *s, const an_pattern *p, const an_occ *verb, an_cla
     m->source.mention = m->target.mention = -1;
     m->source.compound = m->target.compound = -1;
     m->source.default_code = m->target.default_code = AN_NO_ID;
-    mctx c = {s, p, m, cl.end, 0};
+    mctx c = {s, p, m, cl.end, 1, 0};
     if (p->nupper) {
         int end;
         if (!seq_fwd(&c, s->d->pelems.v + p->upper, p->nupper, verb->last + 1, p->upper_adjacent,
                      c.upper_limit, &end))
             return 0;
     }
+    c.in_upper = 0;
     if (p->nlower && !match_lower(&c, verb)) return 0;
     m->matched = 1;
     m->used_alts = p->has_alts;
