@@ -74,7 +74,7 @@ void an_docctx_reset(an_docctx *ctx)
 
 void an_docctx_dateline(an_docctx *ctx, const an_dict *d, const char *dateline, int day)
 {
-    /* Look the dateline up as a one- or two-word actor phrase. */
+    /* Look the dateline up as a one- or two-word actor phrase ("KYIV", "NEW DELHI"). */
     char norm[128];
     size_t n = an_normalize(dateline, strlen(dateline), norm, sizeof norm);
     if (n >= sizeof norm) return;
@@ -82,10 +82,19 @@ void an_docctx_dateline(an_docctx *ctx, const an_dict *d, const char *dateline, 
     size_t first_len = sp ? (size_t)(sp - norm) : n;
     uint32_t w = an_intern_find(&d->words, norm, first_len);
     if (w == AN_NO_ID || !d->first_index) return;
-    for (uint32_t x = d->first_index[w]; x < d->first_index[w + 1]; x++) {
-        const an_root *r = &d->roots.v[d->first_roots[x]];
-        if (r->kind != AN_ROOT_ACTOR) continue;
-        if ((r->nwords == 1) != (sp == NULL)) continue;
+    uint32_t b = d->first_index[w], e = d->first_index[w + 1];
+    const uint32_t *list = d->first_roots;
+    if (sp) {
+        const char *second = sp + 1;
+        if (strchr(second, ' ')) return;
+        uint32_t w2 = an_intern_find(&d->words, second, strlen(second));
+        if (w2 == AN_NO_ID) return;
+        an_dict_pair_roots(d, w, w2, &b, &e);
+        list = d->pair_roots;
+    }
+    for (uint32_t x = b; x < e; x++) {
+        const an_root *r = &d->roots.v[list[x]];
+        if (r->kind != AN_ROOT_ACTOR || r->nwords != (sp ? 2 : 1)) continue;
         const an_datedcode *dc = an_actor_resolve(d, &d->actors.v[r->entry], day);
         if (!dc || !dc->ncodes) continue;
         ctx->home = an_dict_code_str(d, d->codelist.v[dc->codes]);

@@ -33,6 +33,7 @@ struct an_coder {
     long fwd_story, fwd_sentence;
     const an_datedcode *fwd_code;
     uint32_t fwd_literal;
+    int tokens_cut;            /* the sentence had more tokens than the limit */
 };
 
 /* Reads story and sentence numbers from a record id with a FORWARD format such as
@@ -97,7 +98,11 @@ void an_coder_free(an_coder *c)
     AN_VEC_FREE(&s->members);
     AN_VEC_FREE(&s->clauses);
     AN_VEC_FREE(&s->pending);
+    AN_VEC_FREE(&s->wset_used);
+    AN_VEC_FREE(&s->synset_seen);
+    AN_VEC_FREE(&s->synset_touched);
     AN_VEC_FREE(&s->finals);
+    free(s->synmemo);
     AN_VEC_FREE(&c->events);
     AN_VEC_FREE(&c->status);
     an_text_free(&c->text);
@@ -117,7 +122,10 @@ static int prepare_tokens(an_coder *c, const an_sentence *sent, size_t max_token
         const an_token *t = &c->text.tokens.v[sent->first_token + k];
         if (t->type == AN_TOK_END || t->type == AN_TOK_PUNCT) continue;
         if (t->type == AN_TOK_QUOTE && t->norm[0] != '"') continue;
-        if (s->toks.n >= max_tokens) break;
+        if (s->toks.n >= max_tokens) {
+            c->tokens_cut = 1;
+            break;
+        }
         an_ctok ct;
         memset(&ct, 0, sizeof ct);
         ct.norm = t->norm;
@@ -181,7 +189,10 @@ static int tokens_from_tree(an_coder *c, const an_sentence *sent, size_t max_tok
             if (s->toks.n) s->toks.v[s->toks.n - 1].poss = 1;
             continue;
         }
-        if (s->toks.n >= max_tokens) break;
+        if (s->toks.n >= max_tokens) {
+            c->tokens_cut = 1;
+            break;
+        }
         an_ctok ct;
         memset(&ct, 0, sizeof ct);
         ct.span = sp;
@@ -333,6 +344,20 @@ static int emit_events(an_coder *c, const an_doc *doc, uint32_t sent_no, an_span
 }
 
 /* Tells the diag callback about a sentence that was not coded. */
+/* Tells the diag callback that only the first max_tokens tokens of a sentence were coded. */
+static void report_many_tokens(an_coder *c, const an_doc *doc, size_t sent_no, size_t max_tokens)
+{
+    if (!c->diag) return;
+    an_error e = {0};
+    e.code = AN_ELIMIT;
+    snprintf(e.file, sizeof e.file, "%s", doc->file ? doc->file : (doc->id ? doc->id : ""));
+    e.line = doc->line;
+    snprintf(e.msg, sizeof e.msg,
+             "document %s: sentence %zu has more than %zu tokens (the limit); the rest of it "
+             "is not coded", doc->id ? doc->id : "", sent_no + 1, max_tokens);
+    c->diag(c->diag_ud, &e);
+}
+
 static void report_long_sentence(an_coder *c, const an_doc *doc, uint32_t bytes)
 {
     if (!c->diag) return;
@@ -350,6 +375,7 @@ int an_coder_code(an_coder *c, const an_doc *doc, an_result *out, an_error *err)
 {
     memset(out, 0, sizeof *out);
     an_arena_reset(&c->arena);
+    c->sent.work = 0;
     c->events.n = 0;
     c->status.n = 0;
     an_buf_clear(&c->trace);
@@ -365,6 +391,7 @@ int an_coder_code(an_coder *c, const an_doc *doc, an_result *out, an_error *err)
     int day = date ? an_date_parse_iso(date, strlen(date)) : AN_NO_DATE;
     size_t max_tokens = c->opts.max_sentence_tokens ? c->opts.max_sentence_tokens : 256;
     if (c->dict->verb_dialect == AN_DIALECT_TABARI && max_tokens > 126) max_tokens = 126;
+    if (max_tokens > 65535) max_tokens = 65535; /* token positions are 16-bit */
 
     /* FORWARD applies between consecutive records of one story. */
     long story = -1, sentence_no = -1;
@@ -400,6 +427,7 @@ int an_coder_code(an_coder *c, const an_doc *doc, an_result *out, an_error *err)
         s->pending.n = s->finals.n = 0;
         s->tagged = 0;
         s->location = NULL;
+        c->tokens_cut = 0;
         if (doc->parse && doc->single_sentence && c->opts.parse == AN_PARSE_USE &&
             s->mode != AN_MODE_TABARI) {
             int prc = an_ptree_parse(&c->tree, &c->arena, doc->parse, strlen(doc->parse));
@@ -414,6 +442,7 @@ int an_coder_code(an_coder *c, const an_doc *doc, an_result *out, an_error *err)
         } else if ((rc = prepare_tokens(c, sent, max_tokens)) < 0) {
             return an_err_oom(err);
         }
+        if (c->tokens_cut) report_many_tokens(c, doc, si, max_tokens);
         if (c->options.min_words > 0 && s->toks.n < (size_t)c->options.min_words) {
             an_trace(s, "too short: %zu tokens, MINIMUM WORDS is %d", s->toks.n,
                      c->options.min_words);
@@ -476,6 +505,8 @@ int an_coder_code(an_coder *c, const an_doc *doc, an_result *out, an_error *err)
     out->trace = c->opts.explain ? (c->trace.data ? c->trace.data : "") : NULL;
     return 0;
 }
+
+uint64_t an_coder_work(const an_coder *c) { return c->sent.work; }
 
 int an_coder_sentence_status(const an_coder *c, size_t sent)
 {

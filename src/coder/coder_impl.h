@@ -4,6 +4,8 @@
 #ifndef AN_CODER_IMPL_H
 #define AN_CODER_IMPL_H
 
+#include <stdint.h>
+
 #include "annalist.h"
 #include "dict/dict.h"
 
@@ -25,5 +27,8 @@ void an_coder_set_options(an_coder *c, const an_options *o);
 const an_options *an_coder_options(const an_coder *c);
 /* Whether the document coded last began with a dateline ("CEBU CITY: --"). */
 int an_coder_had_dateline(const an_coder *c);
+/* Matching steps spent on the document coded last (root and pattern element tries): a
+ * measure of work that does not depend on the machine, for tests of the coder's bounds. */
+uint64_t an_coder_work(const an_coder *c);
 
 #endif

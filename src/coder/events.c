@@ -191,6 +191,8 @@ static void choose(an_sent *s, const an_occ *verb, const an_vblock *b, const an_
     for (uint32_t i = 0; i < b->npatterns; i++) {
         const an_pattern *p = &d->patterns.v[b->patterns + i];
         if (have && tabari && p->length <= best_actual) break;
+        if (p->need_word != AN_NO_ID && !an_sent_has_word(s, p->need_word)) continue;
+        if (p->need_synset != AN_NO_ID && !an_sent_has_synset(s, p->need_synset)) continue;
         an_match m;
         if (!an_match_pattern(s, p, verb, cl, &m)) {
             an_trace(s, "  pattern %s:%u \"%s\": no match", an_dict_file_str(d, p->src.file),

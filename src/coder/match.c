@@ -5,6 +5,7 @@
  * token's type; $ + @ match a token of an actor and record it; % the first token of a
  * compound; ^ skips one actor; synsets try their members longest first; alternatives in
  * written order. Matching is greedy: the first position that fits is taken. */
+#include <stdlib.h>
 #include <string.h>
 
 #include "coder/sent.h"
@@ -30,6 +31,108 @@ static int32_t actor_at(const an_sent *s, int t)
 }
 
 static int elem_at(mctx *c, const an_pelem *e, int t, int *end);
+static int seq_fwd(mctx *c, const an_pelem *e, int n, int pos, int adjacent, int limit,
+                   int *end);
+
+/* Synsets are memoised per pattern match. Members may hold other synsets, so without it a
+ * chain of nested synsets is matched again at every position each level tries: work
+ * exponential in the nesting depth. Within one an_match_pattern call the outcome of a synset
+ * at a token (and in the part before or after '*') never changes; it is kept with its effect
+ * on the match's source and target and replayed, which gives the same result as matching
+ * again. Memory: an open-addressing table in the sentence, cleared by a generation bump. */
+typedef struct an_synmemo {
+    uint32_t gen;
+    uint32_t syn;
+    uint32_t at;            /* in_upper << 31 | token */
+    int32_t end;            /* last token matched, -1: no match */
+    uint8_t wrote_source, wrote_target;
+    an_party source, target;
+} an_synmemo;
+
+static an_synmemo *memo_find(an_sent *s, uint32_t syn, uint32_t at)
+{
+    if (!s->synmemo_cap) return NULL;
+    size_t mask = s->synmemo_cap - 1;
+    for (size_t i = ((syn * 2654435761u) ^ (at * 40503u)) & mask;; i = (i + 1) & mask) {
+        an_synmemo *e = &s->synmemo[i];
+        if (e->gen != s->synmemo_gen || (e->syn == syn && e->at == at)) return e;
+    }
+}
+
+/* A slot for key in the current generation, growing the table; NULL when out of memory
+ * (then nothing is memoised, which is slower but still correct). */
+static an_synmemo *memo_slot(an_sent *s, uint32_t syn, uint32_t at)
+{
+    if ((s->synmemo_used + 1) * 2 > s->synmemo_cap) {
+        size_t cap = s->synmemo_cap ? s->synmemo_cap * 2 : 256;
+        an_synmemo *old = s->synmemo, *nv = calloc(cap, sizeof *nv);
+        if (!nv) return NULL;
+        size_t oldcap = s->synmemo_cap;
+        s->synmemo = nv;
+        s->synmemo_cap = cap;
+        for (size_t i = 0; i < oldcap; i++)
+            if (old[i].gen == s->synmemo_gen) *memo_find(s, old[i].syn, old[i].at) = old[i];
+        free(old);
+    }
+    an_synmemo *e = memo_find(s, syn, at);
+    if (e->gen != s->synmemo_gen) {
+        s->synmemo_used++;
+        e->gen = s->synmemo_gen;
+        e->syn = syn;
+        e->at = at;
+    }
+    return e;
+}
+
+/* A new pattern match: forget what the last one memoised. */
+static void memo_reset(an_sent *s)
+{
+    s->synmemo_used = 0;
+    if (++s->synmemo_gen == 0) { /* wrapped: gen 0 must mean empty again */
+        if (s->synmemo) memset(s->synmemo, 0, s->synmemo_cap * sizeof *s->synmemo);
+        s->synmemo_gen = 1;
+    }
+}
+
+/* Matches synset syn at token t: its members longest first, the first that fits wins. */
+static int synset_at(mctx *c, uint32_t syn, int t, int *end)
+{
+    an_sent *s = c->s;
+    const an_dict *d = s->d;
+    uint32_t at = (uint32_t)(c->in_upper != 0) << 31 | (uint32_t)t;
+    const an_synmemo *hit = memo_find(s, syn, at);
+    if (hit && hit->gen == s->synmemo_gen) {
+        if (hit->wrote_source) c->m->source = hit->source, c->m->has_source = 1;
+        if (hit->wrote_target) c->m->target = hit->target, c->m->has_target = 1;
+        if (hit->end >= 0) *end = hit->end;
+        return hit->end >= 0;
+    }
+    /* has_source / has_target only go from 0 to 1: clearing them shows what this call sets. */
+    an_match before = *c->m;
+    c->m->has_source = c->m->has_target = 0;
+    const an_synset *sy = &d->synsets.v[syn];
+    int ok = 0, e_end = -1;
+    for (uint16_t k = 0; k < sy->nmembers && !ok; k++) {
+        const an_seq *mem = &d->seqs.v[sy->members + k];
+        /* A member that starts with a word can only match where the token can be it. */
+        if (mem->first_word != AN_NO_ID &&
+            !an_tok_has(s, (uint32_t)t, mem->first_word, d->pelems.v[mem->elems].match))
+            continue;
+        ok = seq_fwd(c, d->pelems.v + mem->elems, mem->n, t, 1, (int)s->toks.n, &e_end);
+    }
+    an_synmemo *slot = memo_slot(s, syn, at);
+    if (slot) {
+        slot->end = ok ? e_end : -1;
+        slot->wrote_source = (uint8_t)c->m->has_source;
+        slot->wrote_target = (uint8_t)c->m->has_target;
+        slot->source = c->m->source;
+        slot->target = c->m->target;
+    }
+    if (!c->m->has_source) c->m->source = before.source, c->m->has_source = before.has_source;
+    if (!c->m->has_target) c->m->target = before.target, c->m->has_target = before.has_target;
+    if (ok) *end = e_end;
+    return ok;
+}
 
 /* Matches e[0..n) forwards: the first element exactly at pos when adjacent, else at the
  * first position from pos on. */
@@ -69,6 +172,7 @@ static int elem_at(mctx *c, const an_pelem *e, int t, int *end)
 {
     an_sent *s = c->s;
     const an_dict *d = s->d;
+    s->work++;
     if (t < 0 || t >= (int)s->toks.n) return 0;
     switch (e->kind) {
     case AN_PE_WORD:
@@ -116,14 +220,8 @@ static int elem_at(mctx *c, const an_pelem *e, int t, int *end)
         *end = me->last > t ? me->last : t;
         return 1;
     }
-    case AN_PE_SYNSET: {
-        const an_synset *sy = &d->synsets.v[e->id];
-        for (uint16_t k = 0; k < sy->nmembers; k++) {
-            const an_seq *mem = &d->seqs.v[sy->members + k];
-            if (seq_fwd(c, d->pelems.v + mem->elems, mem->n, t, 1, (int)s->toks.n, end)) return 1;
-        }
-        return 0;
-    }
+    case AN_PE_SYNSET:
+        return synset_at(c, e->id, t, end);
     case AN_PE_ALT: {
         const an_altgroup *g = &d->altgroups.v[e->id];
         for (uint16_t k = 0; k < g->nalts; k++) {
@@ -180,6 +278,7 @@ int an_match_pattern(an_sent *s, const an_pattern *p, const an_occ *verb, an_cla
     m->source.compound = m->target.compound = -1;
     m->source.default_code = m->target.default_code = AN_NO_ID;
     mctx c = {s, p, m, cl.end, 1, 0};
+    memo_reset(s);
     if (p->nupper) {
         int end;
         if (!seq_fwd(&c, s->d->pelems.v + p->upper, p->nupper, verb->last + 1, p->upper_adjacent,

@@ -34,11 +34,64 @@ static uint8_t match_mask(const char *word, size_t wlen, const char *rest, size_
     return m;
 }
 
+static inline uint32_t wslot(uint32_t w) { return (w * 2654435761u) & (AN_WSET_SLOTS - 1); }
+
+/* Adds a word to the sentence's word set (slots hold word + 1; 0 is empty). */
+static int wset_add(an_sent *s, uint32_t w)
+{
+    if (s->wset_used.n >= AN_WSET_SLOTS / 2) return 0; /* full: an_sent_has_word says yes */
+    uint32_t i = wslot(w);
+    while (s->wset[i]) {
+        if (s->wset[i] == w + 1) return 0;
+        i = (i + 1) & (AN_WSET_SLOTS - 1);
+    }
+    s->wset[i] = w + 1;
+    return AN_VEC_PUSH(&s->wset_used, i) < 0 ? AN_ENOMEM : 0;
+}
+
+int an_sent_has_word(const an_sent *s, uint32_t w)
+{
+    if (s->wset_used.n >= AN_WSET_SLOTS / 2) return 1;
+    uint32_t i = wslot(w);
+    while (s->wset[i]) {
+        if (s->wset[i] == w + 1) return 1;
+        i = (i + 1) & (AN_WSET_SLOTS - 1);
+    }
+    return 0;
+}
+
+int an_sent_has_synset(an_sent *s, uint32_t sy)
+{
+    const an_dict *d = s->d;
+    if (s->synset_seen.n < d->synsets.n) {
+        if (AN_VEC_RESERVE(&s->synset_seen, d->synsets.n) < 0) return 1;
+        memset(s->synset_seen.v, -1, d->synsets.n);
+        s->synset_seen.n = d->synsets.n;
+    }
+    if (s->synset_seen.v[sy] >= 0) return s->synset_seen.v[sy];
+    const an_synset *y = &d->synsets.v[sy];
+    int8_t found = 0;
+    for (uint16_t k = 0; k < y->nmembers && !found; k++) {
+        const an_seq *m = &d->seqs.v[y->members + k];
+        found = m->first_word == AN_NO_ID || an_sent_has_word(s, m->first_word);
+    }
+    s->synset_seen.v[sy] = found;
+    if (AN_VEC_PUSH(&s->synset_touched, sy) < 0) s->synset_seen.n = 0;
+    return found;
+}
+
 int an_sent_candidates(an_sent *s, void *trie_ptr)
 {
+    for (size_t i = 0; i < s->synset_touched.n; i++)
+        if (s->synset_touched.v[i] < s->synset_seen.n) s->synset_seen.v[s->synset_touched.v[i]] = -1;
+    s->synset_touched.n = 0;
     const an_trie *trie = trie_ptr;
     const an_dict *d = s->d;
     s->cands.n = 0;
+    for (size_t i = 0; i < s->wset_used.n; i++) s->wset[s->wset_used.v[i]] = 0;
+    s->wset_used.n = 0;
+    /* Storage even when no token has a candidate: `cands.v + tok->cand` must not be NULL + 0. */
+    if (AN_VEC_RESERVE(&s->cands, 1) < 0) return AN_ENOMEM;
     an_prefix_hit hits[MAX_PREFIX_HITS];
     for (size_t i = 0; i < s->toks.n; i++) {
         an_ctok *t = &s->toks.v[i];
@@ -54,7 +107,7 @@ int an_sent_candidates(an_sent *s, void *trie_ptr)
             c.extra = (uint8_t)(t->len - hits[h].len);
             c.mask = match_mask(w, hits[h].len, t->norm + hits[h].len, t->len - hits[h].len,
                                 t->poss);
-            if (AN_VEC_PUSH(&s->cands, c) < 0) return AN_ENOMEM;
+            if (AN_VEC_PUSH(&s->cands, c) < 0 || wset_add(s, c.word) < 0) return AN_ENOMEM;
             t->ncand++;
         }
     }
@@ -80,11 +133,14 @@ int an_tok_has(const an_sent *s, uint32_t t, uint32_t word, int match)
     return tok_match(s, t, word, match, 0) >= 0;
 }
 
-/* Tries root r at token i; returns the characters covered (or -1) and the last token. */
-static int try_root(const an_sent *s, const an_root *r, uint32_t i, uint16_t *last)
+/* Tries root r at token i; returns the characters covered (or -1) and the last token.
+ * *steps counts the tokens tried. */
+static int try_root(const an_sent *s, const an_root *r, uint32_t i, uint16_t *last,
+                    uint64_t *steps)
 {
     const an_dict *d = s->d;
     const an_rword *w = d->rwords.v + r->words;
+    (*steps)++;
     int chars = tok_match(s, i, w[0].word, w[0].match, an_intern_len(&d->words, w[0].word));
     if (chars < 0) return -1;
     uint32_t pos = i;
@@ -93,11 +149,13 @@ static int try_root(const an_sent *s, const an_root *r, uint32_t i, uint16_t *la
         int got = -1;
         if (w[k - 1].adjacent) {
             uint32_t j = pos + 1;
+            (*steps)++;
             if (j < s->toks.n && s->toks.v[j].type != AN_T_COMMA)
                 got = tok_match(s, j, w[k].word, w[k].match, wl);
             if (got >= 0) pos = j;
         } else {
             for (uint32_t j = pos + 1; j < s->toks.n && s->toks.v[j].type != AN_T_COMMA; j++) {
+                (*steps)++;
                 if (s->toks.v[j].occ >= 0) continue;
                 got = tok_match(s, j, w[k].word, w[k].match, wl);
                 if (got >= 0) {
@@ -157,6 +215,23 @@ static void cover(an_sent *s, const an_root *r, uint32_t i, int32_t occ)
     }
 }
 
+/* Tries root ri at token i and keeps it if it covers more characters than the best so far
+ * (ties: the root read first). */
+static inline void consider(an_sent *s, uint32_t ri, uint32_t i, int *best_chars,
+                            uint32_t *best_root, uint32_t *best_order, uint16_t *best_last)
+{
+    const an_root *r = &s->d->roots.v[ri];
+    uint16_t last;
+    int chars = try_root(s, r, i, &last, &s->work);
+    if (chars < 0) return;
+    if (chars > *best_chars || (chars == *best_chars && r->order < *best_order)) {
+        *best_chars = chars;
+        *best_root = ri;
+        *best_order = r->order;
+        *best_last = last;
+    }
+}
+
 int an_sent_roots(an_sent *s)
 {
     const an_dict *d = s->d;
@@ -168,20 +243,20 @@ int an_sent_roots(an_sent *s)
         uint32_t best_root = 0, best_order = UINT32_MAX;
         uint16_t best_last = 0;
         const an_cand *c = s->cands.v + t->cand;
+        const an_ctok *next = i + 1 < s->toks.n ? &s->toks.v[i + 1] : NULL;
         for (uint16_t k = 0; k < t->ncand; k++) {
             uint32_t w = c[k].word;
-            for (uint32_t x = d->first_index[w]; x < d->first_index[w + 1]; x++) {
-                uint32_t ri = d->first_roots[x];
-                const an_root *r = &d->roots.v[ri];
-                uint16_t last;
-                int chars = try_root(s, r, i, &last);
-                if (chars < 0) continue;
-                if (chars > best_chars || (chars == best_chars && r->order < best_order)) {
-                    best_chars = chars;
-                    best_root = ri;
-                    best_order = r->order;
-                    best_last = last;
-                }
+            /* Roots of one word or with a gap after the first word ... */
+            for (uint32_t x = d->first_index[w]; x < d->first_index[w + 1]; x++)
+                consider(s, d->first_roots[x], i, &best_chars, &best_root, &best_order, &best_last);
+            /* ... and roots whose second word is the next token. */
+            if (!next || next->type == AN_T_COMMA) continue;
+            const an_cand *c2 = s->cands.v + next->cand;
+            for (uint16_t k2 = 0; k2 < next->ncand; k2++) {
+                uint32_t b, e;
+                an_dict_pair_roots(d, w, c2[k2].word, &b, &e);
+                for (uint32_t x = b; x < e; x++)
+                    consider(s, d->pair_roots[x], i, &best_chars, &best_root, &best_order, &best_last);
             }
         }
         if (best_chars < 0) continue;

@@ -130,6 +130,8 @@ typedef struct an_final {
     int32_t pattern, verb;
 } an_final;
 
+#define AN_WSET_SLOTS 4096
+
 typedef struct an_sent an_sent;
 typedef struct an_docctx an_docctx;
 
@@ -160,15 +162,31 @@ struct an_sent {
     AN_VEC(an_compound) compounds;
     AN_VEC(int32_t) members;   /* mention indices of compound members */
     AN_VEC(an_clause) clauses;
+    /* The dictionary words the sentence's tokens can be (a hash set, rebuilt per sentence):
+     * patterns whose needed word is missing are skipped without matching. */
+    uint32_t wset[AN_WSET_SLOTS];
+    AN_VEC(uint32_t) wset_used;
+    AN_VEC(int8_t) synset_seen;  /* per synset: -1 unknown, 0 absent, 1 may be present */
+    AN_VEC(uint32_t) synset_touched;
     AN_VEC(an_pending) pending;
     AN_VEC(an_final) finals;
     struct an_arena *arena;    /* per-document strings (composed codes) */
+    /* match.c: synset outcomes memoised during one pattern match (see there). */
+    struct an_synmemo *synmemo;
+    size_t synmemo_cap, synmemo_used;
+    uint32_t synmemo_gen;
+    uint64_t work;             /* matching steps since the document began (root and pattern
+                                  tries): tests check that it grows polynomially */
 };
 
 /* roots.c */
 int an_sent_candidates(an_sent *s, void *trie);
 int an_sent_roots(an_sent *s);
 int an_tok_has(const an_sent *s, uint32_t t, uint32_t word, int match);
+/* Whether some token of the sentence can be the dictionary word. */
+int an_sent_has_word(const an_sent *s, uint32_t word);
+/* Whether some member of the synset could match in this sentence (cached per sentence). */
+int an_sent_has_synset(an_sent *s, uint32_t synset);
 
 /* discard.c: 1 when a discard phrase matches (*story: a story discard). */
 int an_sent_discards(an_sent *s, int *story);

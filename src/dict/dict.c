@@ -107,6 +107,10 @@ void an_dict_free(an_dict *d)
     an_trie_free(d->trie);
     free(d->first_index);
     free(d->first_roots);
+    free(d->pair_keys);
+    free(d->pair_begin);
+    free(d->pair_end);
+    free(d->pair_roots);
     free(d->discard_index);
     free(d->discard_list);
     free(d);
@@ -267,6 +271,7 @@ int an_dict_parse_ecode(an_dict *d, const char *s, size_t len, int actpass, an_e
 
 const an_datedcode *an_actor_resolve(const an_dict *d, const an_actor *a, int day)
 {
+    if (a->ndated == 0) return NULL; /* datedcodes may be empty (and NULL) */
     const an_datedcode *dc = d->datedcodes.v + a->dated;
     if (day == AN_NO_DATE) {
         /* No document date: the undated fallback if there is one, else the first code. */
@@ -350,9 +355,154 @@ static int build_discard_index(an_dict *d)
     return 0;
 }
 
+/* For each pattern, a word that must be in a sentence for the pattern to match: its
+ * longest plain word outside synsets and alternatives. The coder skips the pattern at once
+ * when the sentence lacks it, which is what keeps thousands of patterns cheap. */
+static void pattern_needs(an_dict *d)
+{
+    for (size_t i = 0; i < d->patterns.n; i++) {
+        an_pattern *p = &d->patterns.v[i];
+        p->need_word = AN_NO_ID;
+        uint32_t best = 0;
+        const an_pelem *parts[2] = {d->pelems.v + p->lower, d->pelems.v + p->upper};
+        uint16_t counts[2] = {p->nlower, p->nupper};
+        p->need_synset = AN_NO_ID;
+        for (int side = 0; side < 2; side++) {
+            for (uint16_t k = 0; k < counts[side]; k++) {
+                const an_pelem *e = &parts[side][k];
+                if (e->kind == AN_PE_SYNSET && p->need_synset == AN_NO_ID) p->need_synset = e->id;
+                if (e->kind != AN_PE_WORD) continue;
+                uint32_t len = an_intern_len(&d->words, e->id);
+                if (len > best) {
+                    best = len;
+                    p->need_word = e->id;
+                }
+            }
+        }
+    }
+}
+
+/* PETRARCH-2 patterns group their words in noun-phrase and prepositional-phrase headers
+ * (AN_PE_NP, AN_PE_PP) whose words already carry the adjacency the group needs; matching
+ * text needs only the words, so the headers are removed in place. */
+static uint16_t strip_groups(an_pelem *e, uint16_t n)
+{
+    uint16_t o = 0;
+    for (uint16_t i = 0; i < n; i++)
+        if (e[i].kind != AN_PE_NP && e[i].kind != AN_PE_PP) e[o++] = e[i];
+    return o;
+}
+
+/* The word each sequence (synset member, alternative) must start with, if any. */
+static void seq_first_words(an_dict *d)
+{
+    for (size_t i = 0; i < d->seqs.n; i++) {
+        an_seq *q = &d->seqs.v[i];
+        q->first_word = q->n && d->pelems.v[q->elems].kind == AN_PE_WORD ? d->pelems.v[q->elems].id
+                                                                          : AN_NO_ID;
+    }
+}
+
+static void strip_all_groups(an_dict *d)
+{
+    for (size_t i = 0; i < d->patterns.n; i++) {
+        an_pattern *p = &d->patterns.v[i];
+        p->nlower = strip_groups(d->pelems.v + p->lower, p->nlower);
+        p->nupper = strip_groups(d->pelems.v + p->upper, p->nupper);
+    }
+    for (size_t i = 0; i < d->seqs.n; i++)
+        d->seqs.v[i].n = strip_groups(d->pelems.v + d->seqs.v[i].elems, d->seqs.v[i].n);
+    for (size_t i = 0; i < d->alts.n; i++)
+        d->alts.v[i].n = strip_groups(d->pelems.v + d->alts.v[i].elems, d->alts.v[i].n);
+}
+
+static int pair_indexed(const an_dict *d, const an_root *r)
+{
+    return r->nwords >= 2 && d->rwords.v[r->words].adjacent;
+}
+
+static uint64_t pair_key(uint32_t w0, uint32_t w1)
+{
+    return ((uint64_t)w0 + 1) << 32 | ((uint64_t)w1 + 1);
+}
+
+static size_t pair_slot(const an_dict *d, uint64_t key)
+{
+    size_t i = (size_t)(key * 0x9E3779B97F4A7C15ull >> 20) & (d->pair_slots - 1);
+    while (d->pair_keys[i] && d->pair_keys[i] != key) i = (i + 1) & (d->pair_slots - 1);
+    return i;
+}
+
+void an_dict_pair_roots(const an_dict *d, uint32_t w0, uint32_t w1, uint32_t *begin, uint32_t *end)
+{
+    *begin = *end = 0;
+    if (!d->pair_slots) return;
+    size_t i = pair_slot(d, pair_key(w0, w1));
+    if (!d->pair_keys[i]) return;
+    *begin = d->pair_begin[i];
+    *end = d->pair_end[i];
+}
+
+/* Builds the first-word index (CSR) and the first-two-words hash, lists in load order. */
+static int index_roots(an_dict *d)
+{
+    size_t nw = d->words.count, npair = 0;
+    d->first_index = calloc(nw + 1, sizeof *d->first_index);
+    d->first_roots = malloc((d->roots.n ? d->roots.n : 1) * sizeof *d->first_roots);
+    if (!d->first_index || !d->first_roots) return -1;
+    for (size_t r = 0; r < d->roots.n; r++) {
+        if (pair_indexed(d, &d->roots.v[r])) npair++;
+        else d->first_index[d->rwords.v[d->roots.v[r].words].word + 1]++;
+    }
+    for (size_t w = 0; w < nw; w++) d->first_index[w + 1] += d->first_index[w];
+    uint32_t *fill = calloc(nw + 1, sizeof *fill);
+    if (!fill) return -1;
+    for (size_t r = 0; r < d->roots.n; r++) {
+        if (pair_indexed(d, &d->roots.v[r])) continue;
+        uint32_t w = d->rwords.v[d->roots.v[r].words].word;
+        d->first_roots[d->first_index[w] + fill[w]++] = (uint32_t)r;
+    }
+    free(fill);
+    /* Pair table: count per key, then place the roots. */
+    d->pair_slots = 16;
+    while (d->pair_slots < npair * 2 + 16) d->pair_slots *= 2;
+    d->pair_keys = calloc(d->pair_slots, sizeof *d->pair_keys);
+    d->pair_begin = calloc(d->pair_slots, sizeof *d->pair_begin);
+    d->pair_end = calloc(d->pair_slots, sizeof *d->pair_end);
+    d->pair_roots = malloc((npair ? npair : 1) * sizeof *d->pair_roots);
+    if (!d->pair_keys || !d->pair_begin || !d->pair_end || !d->pair_roots) return -1;
+    for (size_t r = 0; r < d->roots.n; r++) {
+        const an_root *rt = &d->roots.v[r];
+        if (!pair_indexed(d, rt)) continue;
+        uint64_t key = pair_key(d->rwords.v[rt->words].word, d->rwords.v[rt->words + 1].word);
+        size_t i = pair_slot(d, key);
+        d->pair_keys[i] = key;
+        d->pair_end[i]++; /* a count for now */
+    }
+    uint32_t off = 0;
+    for (size_t i = 0; i < d->pair_slots; i++) {
+        if (!d->pair_keys[i]) continue;
+        uint32_t count = d->pair_end[i];
+        d->pair_begin[i] = off;
+        d->pair_end[i] = off; /* filled below */
+        off += count;
+    }
+    for (size_t r = 0; r < d->roots.n; r++) {
+        const an_root *rt = &d->roots.v[r];
+        if (!pair_indexed(d, rt)) continue;
+        uint64_t key = pair_key(d->rwords.v[rt->words].word, d->rwords.v[rt->words + 1].word);
+        size_t i = pair_slot(d, key);
+        d->pair_roots[d->pair_end[i]++] = (uint32_t)r;
+    }
+    return 0;
+}
+
 int an_dict_finish(an_dict *d, an_error *err)
 {
     if (d->finished) return 0;
+    strip_all_groups(d);
+    seq_first_words(d);
+    pattern_needs(d);
     if (index_discards(d) < 0) return an_err_oom(err);
     if (d->verb_dialect == AN_DIALECT_TABARI) {
         for (size_t i = 0; i < d->blocks.n; i++)
@@ -360,20 +510,7 @@ int an_dict_finish(an_dict *d, an_error *err)
     }
     d->trie = an_trie_build(&d->words);
     if (!d->trie) return an_err_oom(err);
-    /* Index roots by first word (CSR), each list in load order. */
-    size_t nw = d->words.count;
-    d->first_index = calloc(nw + 1, sizeof *d->first_index);
-    d->first_roots = malloc((d->roots.n ? d->roots.n : 1) * sizeof *d->first_roots);
-    if (!d->first_index || !d->first_roots) return an_err_oom(err);
-    for (size_t r = 0; r < d->roots.n; r++) d->first_index[d->rwords.v[d->roots.v[r].words].word + 1]++;
-    for (size_t w = 0; w < nw; w++) d->first_index[w + 1] += d->first_index[w];
-    uint32_t *fill = calloc(nw + 1, sizeof *fill);
-    if (!fill) return an_err_oom(err);
-    for (size_t r = 0; r < d->roots.n; r++) {
-        uint32_t w = d->rwords.v[d->roots.v[r].words].word;
-        d->first_roots[d->first_index[w] + fill[w]++] = (uint32_t)r;
-    }
-    free(fill);
+    if (index_roots(d) < 0) return an_err_oom(err);
     if (build_discard_index(d) < 0) return an_err_oom(err);
     if (d->options.time_shifting < 0) d->options.time_shifting = d->has_time_section;
     d->mode = d->declared_mode ? d->declared_mode

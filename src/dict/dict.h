@@ -165,6 +165,8 @@ typedef struct an_seq {
     uint32_t elems;     /* offset into an_dict.pelems */
     uint16_t n;
     uint16_t chars;     /* letters in its words: synset members are tried longest first */
+    uint32_t first_word; /* set by an_dict_finish: the word its first element must be, or
+                            AN_NO_ID when it starts with something else */
 } an_seq;
 
 typedef struct an_synset {
@@ -188,6 +190,9 @@ typedef struct an_pattern {
     uint16_t alt_length;   /* sum of the longest alternatives' lengths */
     an_ecode code;
     an_src src;
+    uint32_t need_word;    /* set by an_dict_finish: a word the pattern cannot match without
+                              (its longest plain word), or AN_NO_ID */
+    uint32_t need_synset;  /* else a synset it cannot match without, or AN_NO_ID */
 } an_pattern;
 
 /* A block of synonymous verbs sharing patterns (PETRARCH); in TABARI each root and its
@@ -316,8 +321,15 @@ struct an_dict {
     /* Compiled by an_dict_finish. */
     int finished;
     an_trie *trie;            /* word prefixes */
-    uint32_t *first_index;    /* CSR: roots whose first word is w: first_roots[first_index[w] .. first_index[w+1]) */
+    /* Roots by their first word: first_roots[first_index[w] .. first_index[w+1]) holds the
+     * roots of one word or whose second word may come after a gap; roots whose second word
+     * must be adjacent are indexed by their first two words in the pair table instead. */
+    uint32_t *first_index;
     uint32_t *first_roots;
+    uint64_t *pair_keys;      /* open addressing: (w0 + 1) << 32 | (w1 + 1); 0 = empty */
+    uint32_t *pair_begin, *pair_end; /* per slot: range in pair_roots */
+    uint32_t *pair_roots;
+    size_t pair_slots;
     uint32_t *discard_index;  /* CSR like first_index, over discards by their first word */
     uint32_t *discard_list;
     int has_story_discards;
@@ -384,6 +396,10 @@ int an_load_petrarch_discards(an_dict *d, const char *path, an_error *err);
 int an_load_petrarch_issues(an_dict *d, const char *path, an_error *err);
 
 /* ------------------------------------------------------------------ queries for the coder */
+
+/* Roots whose first two words are w0 and w1 (second adjacent): sets [*begin, *end) into
+ * d->pair_roots; an empty range when there are none. */
+void an_dict_pair_roots(const an_dict *d, uint32_t w0, uint32_t w1, uint32_t *begin, uint32_t *end);
 
 /* Resolves an actor's code for a day number: returns the dated entry that holds, or NULL. */
 const an_datedcode *an_actor_resolve(const an_dict *d, const an_actor *a, int day);

@@ -138,6 +138,7 @@ typedef struct ctx {
     const char *file;
     unsigned long line;
     int has_alts;
+    int member;          /* compiling a synset member */
 } ctx;
 
 static int elem_from_lexeme(ctx *c, const an_lexeme *l, an_pelem *e)
@@ -155,6 +156,12 @@ static int elem_from_lexeme(ctx *c, const an_lexeme *l, an_pelem *e)
         int64_t syn = an_dict_synset(c->d, name, 0);
         if (syn < 0 || !c->d->synsets.v[syn].defined) {
             an_dict_problem(c->d, c->file, c->line, "synset %.*s is used before it is defined",
+                            (int)l->len, l->s);
+            return -1;
+        }
+        if (c->member && c->d->synsets.v[syn].defined == 2) {
+            /* The synset being defined (synsets.c): a member holding it would match forever. */
+            an_dict_problem(c->d, c->file, c->line, "synset %.*s cannot be a member of itself",
                             (int)l->len, l->s);
             return -1;
         }
@@ -206,7 +213,7 @@ static int build_elems(ctx *c, const an_lexeme *lx, int from, int to, uint32_t *
                     an_dict_problem(d, c->file, c->line, "empty alternative in { }");
                     return -1;
                 }
-                an_seq alt = {0, 0, 0};
+                an_seq alt = {0, 0, 0, 0};
                 if (build_elems(c, lx, start, k, &alt.elems, &alt.n) < 0) return -1;
                 if (AN_VEC_PUSH(&d->alts, alt) < 0) return -1;
                 g.nalts++;
@@ -240,14 +247,15 @@ static int build_elems(ctx *c, const an_lexeme *lx, int from, int to, uint32_t *
 int an_compile_pattern(an_dict *d, const char *text, size_t len, an_dialect dialect,
                        an_pattern *out, const char *file, unsigned long line)
 {
-    char buf[1024];
-    if (len * 3 + 4 > sizeof buf)
-        return an_dict_problem(d, file, line, "pattern longer than %zu characters",
-                               sizeof buf / 3 - 2), -1;
+    char buf[AN_PATTERN_MAX_BYTES * 3 + 4]; /* prepare() may triple the text */
+    if (len > AN_PATTERN_MAX_BYTES)
+        return an_dict_problem(d, file, line, "pattern is %zu bytes, longer than the limit of %d",
+                               len, AN_PATTERN_MAX_BYTES), -1;
     size_t n = prepare(text, len, dialect, buf, sizeof buf);
     an_lexeme lx[AN_LEX_MAX];
     int nl = an_lex_phrase(buf, n, lx, AN_LEX_MAX);
-    if (nl < 0) return an_dict_problem(d, file, line, "pattern has too many words"), -1;
+    if (nl < 0)
+        return an_dict_problem(d, file, line, "pattern has more than %d words", AN_LEX_MAX), -1;
     int star = -1;
     for (int i = 0; i < nl; i++) {
         if (lx[i].s[0] == '*' && lx[i].len == 1) {
@@ -257,7 +265,7 @@ int an_compile_pattern(an_dict *d, const char *text, size_t len, an_dialect dial
     }
     if (star < 0) return an_dict_problem(d, file, line, "pattern has no '*' (the verb)"), -1;
     memset(out, 0, sizeof *out);
-    ctx c = {d, dialect, file, line, 0};
+    ctx c = {d, dialect, file, line, 0, 0};
     if (build_elems(&c, lx, 0, star, &out->lower, &out->nlower) < 0) return -1;
     if (build_elems(&c, lx, star + 1, nl, &out->upper, &out->nupper) < 0) return -1;
     out->lower_adjacent = star > 0 && conn_adjacent(lx[star - 1].conn);
@@ -270,14 +278,19 @@ int an_compile_pattern(an_dict *d, const char *text, size_t len, an_dialect dial
 int an_compile_seq(an_dict *d, const char *text, size_t len, an_dialect dialect, an_seq *out,
                    const char *file, unsigned long line)
 {
-    char buf[1024];
-    if (len * 3 + 4 > sizeof buf)
-        return an_dict_problem(d, file, line, "synset member too long"), -1;
+    char buf[AN_PATTERN_MAX_BYTES * 3 + 4];
+    if (len > AN_PATTERN_MAX_BYTES)
+        return an_dict_problem(d, file, line,
+                               "synset member is %zu bytes, longer than the limit of %d", len,
+                               AN_PATTERN_MAX_BYTES), -1;
     size_t n = prepare(text, len, dialect, buf, sizeof buf);
     an_lexeme lx[AN_LEX_MAX];
     int nl = an_lex_phrase(buf, n, lx, AN_LEX_MAX);
-    if (nl <= 0) return an_dict_problem(d, file, line, "empty synset member"), -1;
-    ctx c = {d, dialect, file, line, 0};
+    if (nl < 0)
+        return an_dict_problem(d, file, line, "synset member has more than %d words",
+                               AN_LEX_MAX), -1;
+    if (nl == 0) return an_dict_problem(d, file, line, "empty synset member"), -1;
+    ctx c = {d, dialect, file, line, 0, 1};
     for (int i = 0; i < nl; i++) {
         if (lx[i].s[0] == '{' || lx[i].s[0] == '*') {
             an_dict_problem(d, file, line, "a synset member cannot hold '%c'", lx[i].s[0]);

@@ -335,7 +335,7 @@ static int synset_line(vstate *st, const char *s, size_t len)
 static int p2_member_seq(vstate *st, const an_pword *w, int n, const char *plural)
 {
     an_dict *d = st->d;
-    an_seq seq = {(uint32_t)d->pelems.n, 0, 0};
+    an_seq seq = {(uint32_t)d->pelems.n, 0, 0, 0};
     if (n > 1) {
         an_pelem np;
         memset(&np, 0, sizeof np);
@@ -539,7 +539,7 @@ static int p2_token(p2ctx *c, const char *t, size_t tl)
                 an_pelem a;
                 int rc = p2_atom(c, t + i, j - i, match, &a);
                 if (rc < 0) return rc;
-                an_seq alt = {(uint32_t)d->pelems.n, 1, (uint16_t)(j - i)};
+                an_seq alt = {(uint32_t)d->pelems.n, 1, (uint16_t)(j - i), 0};
                 if (AN_VEC_PUSH(&d->pelems, a) < 0 || AN_VEC_PUSH(&d->alts, alt) < 0)
                     return AN_ENOMEM;
                 g.nalts++;
