@@ -340,7 +340,7 @@ int an_annalist_clauses(an_sent *s)
             /* Only when an actor is the subject of the reported clause. */
             int actor_follows = 0;
             for (uint32_t u = next; u < cl.end && u < next + 6; u++) {
-                if (s->toks.v[u].type == AN_T_ACTOR) {
+                if (s->toks.v[u].type == AN_T_ACTOR || pronoun_kind(s->toks.v[u].norm)) {
                     actor_follows = 1;
                     break;
                 }

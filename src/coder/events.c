@@ -251,6 +251,24 @@ static int find_source(an_sent *s, an_clause cl, const an_occ *verb, const an_pa
     return 0;
 }
 
+/* annalist mode: an actor used as a modifier of a common noun ("U.S. sanctions", "the
+ * EU's latest sanctions") is the object's owner, not the target, when another actor follows
+ * in the clause ("... on Syria"). */
+static int modifier_actor(const an_sent *s, int32_t m, an_clause cl)
+{
+    const an_mention *me = &s->mentions.v[m];
+    if (me->nagents || me->antecedent >= 0) return 0;
+    uint32_t t = me->last + 1u;
+    while (t < cl.end && s->toks.v[t].type == AN_T_NONE && !s->toks.v[t].cap &&
+           !an_np_stop_word(s->toks.v[t].norm) && s->toks.v[t].kind == AN_TOK_WORD &&
+           !(s->toks.v[t].norm[0] >= '0' && s->toks.v[t].norm[0] <= '9'))
+        t++;
+    if (t == me->last + 1u) return 0;
+    for (uint32_t u = t; u < cl.end; u++)
+        if (actor_token(s, u) >= 0 && actor_token(s, u) != m) return 1;
+    return 0;
+}
+
 static int find_target(an_sent *s, an_clause cl, const an_occ *verb, const an_party *source,
                        int source_set, int noagent_source, an_party *out)
 {
@@ -261,6 +279,12 @@ static int find_target(an_sent *s, an_clause cl, const an_occ *verb, const an_pa
         if (m < 0) continue;
         an_party p = party_of(s, m);
         if (source_set && same_ident(party_ident(s, &p, 0), sid)) continue;
+        if (s->mode == AN_MODE_ANNALIST && p.compound < 0 && modifier_actor(s, m, cl)) {
+            an_trace(s, "  \"%s\" only modifies a noun; a later actor is the target",
+                     s->toks.v[s->mentions.v[m].first].norm);
+            t = s->mentions.v[m].last;
+            continue;
+        }
         *out = p;
         return 1;
     }
@@ -311,6 +335,18 @@ static int is_passive(const an_sent *s, const an_occ *verb)
     for (int k = 1; k <= 3; k++) {
         uint32_t t = verb->first + (uint32_t)k;
         if (t < s->toks.n && s->toks.v[t].type == AN_T_BY) by = 1;
+    }
+    if (aux && !by && s->mode == AN_MODE_ANNALIST) {
+        /* "Sanctions were imposed on five Iranian firms by the European Union": BY and an
+         * actor anywhere later, before a comma or another verb. */
+        for (uint32_t t = verb->last + 1; t + 1 < s->toks.n && !by; t++) {
+            const an_ctok *tk = &s->toks.v[t];
+            if (tk->type == AN_T_COMMA || tk->type == AN_T_VERB || tk->type == AN_T_CONJ) break;
+            if (tk->type == AN_T_BY) {
+                for (uint32_t u = t + 1; u < s->toks.n && u < t + 4; u++)
+                    if (s->toks.v[u].type == AN_T_ACTOR) by = 1;
+            }
+        }
     }
     return aux && by;
 }
@@ -434,7 +470,7 @@ int an_sent_code(an_sent *s)
                 v.source = party_of(s, m);
                 v.source_set = 1;
                 v.source_from_pattern = 0;
-                v.noagent_source = 1;
+                v.noagent_source = s->mode == AN_MODE_TABARI;
             }
         }
         for (size_t k = 0; k < s->occs.n; k++) {

@@ -193,6 +193,8 @@ int an_sent_discards(an_sent *s, int *story);
 
 /* structure.c */
 int an_sent_structure(an_sent *s);
+/* Function words that end a noun phrase ("for", "with", "was" ...). */
+int an_np_stop_word(const char *word);
 
 /* events.c */
 int an_sent_code(an_sent *s);

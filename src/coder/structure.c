@@ -241,9 +241,20 @@ static int find_compounds(an_sent *s)
     return 0;
 }
 
+/* annalist mode eliminates a comma clause only when no verb is in it: in news a comma
+ * clause with a verb ("..., where he held talks with Mahama", "..., demanding the
+ * resignation of...") usually reports an event. */
+static int clause_has_verb(const an_sent *s, uint32_t a, uint32_t b)
+{
+    for (uint32_t t = a; t <= b && t < s->toks.n; t++)
+        if (s->toks.v[t].type == AN_T_VERB) return 1;
+    return 0;
+}
+
 /* Eliminates tokens [a, b] (inclusive) and cancels the roots and compounds crossing it. */
 static void eliminate(an_sent *s, uint32_t a, uint32_t b)
 {
+    if (s->mode == AN_MODE_ANNALIST && clause_has_verb(s, a, b)) return;
     an_trace(s, "comma clause eliminated: tokens %u-%u", a, b);
     for (uint32_t t = a; t <= b && t < s->toks.n; t++) s->toks.v[t].eliminated = 1;
     for (size_t o = 0; o < s->occs.n; o++) {
@@ -277,6 +288,17 @@ static void comma_clauses(an_sent *s)
     const an_options *o = s->opt;
     uint32_t n = (uint32_t)s->toks.n;
     uint32_t c = 0;
+    if (s->mode == AN_MODE_ANNALIST && n > 2 && !strcmp(s->toks.v[0].norm, "ACCORDING") &&
+        !strcmp(s->toks.v[1].norm, "TO")) {
+        /* "According to Kyiv, ...": the source of the report, not an actor of the event. */
+        uint32_t e = 2;
+        while (e < n && s->toks.v[e].type != AN_T_COMMA) e++;
+        if (e < n) {
+            for (uint32_t t = 0; t <= e; t++) s->toks.v[t].type = AN_T_NONE;
+            eliminate(s, 0, e);
+            c = e + 1;
+        }
+    }
     while (c < n) {
         if (s->toks.v[c].type != AN_T_COMMA || in_live_compound(s, c)) {
             c++;
@@ -312,6 +334,16 @@ static int split_clauses(an_sent *s)
         while (j < n && s->toks.v[j].type == AN_T_ADJ) j++;
         if (before == AN_T_NOUN && j < n && s->toks.v[j].type == AN_T_NOUN) continue;
         if (before == AN_T_ADJ && s->toks.v[t + 1].type == AN_T_ADJ) continue;
+        if (s->mode == AN_MODE_ANNALIST) {
+            /* "fruit and vegetables", "travel bans and asset freezes": a conjunction starts a
+             * clause only when a verb follows it before the next conjunction. */
+            int verb_after = 0;
+            for (uint32_t u = t + 1; u < n && !verb_after; u++) {
+                if (s->toks.v[u].type == AN_T_CONJ) break;
+                verb_after = s->toks.v[u].type == AN_T_VERB && !s->toks.v[u].eliminated;
+            }
+            if (!verb_after) continue;
+        }
         an_clause cl = {(uint16_t)start, (uint16_t)t};
         if (AN_VEC_PUSH(&s->clauses, cl) < 0) return AN_ENOMEM;
         start = t + 1;
@@ -357,9 +389,30 @@ static void attach_agents(an_sent *s)
 
 /* Words that may sit inside a noun phrase between an actor and its agents: determiners,
  * adjectives, nouns, numbers and words the dictionaries do not know. */
+/* Function words that end a noun phrase (prepositions other than of/in/from, auxiliaries,
+ * relative words): "Pakistan for a three-day official visit" does not make "official" an
+ * agent of Pakistan. */
+static int np_stop_word(const char *w)
+{
+    static const char *const words[] = {
+        "ON", "FOR", "AT", "TO", "WITH", "BY", "AFTER", "BEFORE", "DURING", "AGAINST", "ABOUT",
+        "OVER", "UNDER", "INTO", "ONTO", "THAN", "AS", "THAT", "WHICH", "WHO", "WHOM", "WHOSE",
+        "WHEN", "WHERE", "WHILE", "AMID", "DESPITE", "THROUGH", "BETWEEN", "AMONG", "TOWARD",
+        "TOWARDS", "UNTIL", "SINCE", "WITHOUT", "WITHIN", "ACROSS", "AROUND", "NEAR", "UPON",
+        "IS", "ARE", "WAS", "WERE", "BE", "BEEN", "BEING", "HAS", "HAVE", "HAD", "WILL", "WOULD",
+        "CAN", "COULD", "SHOULD", "MAY", "MIGHT", "MUST", "SHALL", "DO", "DOES", "DID", "NOT",
+        "IF", "BUT", "SO", "ALSO", "THEN", "HE", "SHE", "IT", "THEY", "WE", "I", "YOU", NULL};
+    for (int i = 0; words[i]; i++)
+        if (!strcmp(w, words[i])) return 1;
+    return 0;
+}
+
+int an_np_stop_word(const char *w) { return np_stop_word(w); }
+
 static int np_filler(const an_ctok *t)
 {
     if (t->eliminated) return 0;
+    if (t->type == AN_T_NONE && np_stop_word(t->norm)) return 0;
     if (t->tag && (!strncmp(t->tag, "VB", 2) || !strcmp(t->tag, "IN") || !strcmp(t->tag, "CC") ||
                    !strcmp(t->tag, "TO") || !strcmp(t->tag, "MD") || !strncmp(t->tag, "W", 1)))
         return 0;
@@ -409,7 +462,7 @@ static void np_agents(an_sent *s, uint32_t first, uint32_t last, int32_t *out, i
             u = s->occs.v[tk->occ].last;
             continue;
         }
-        if (!np_filler(tk) || tk->cap) break;
+        if (!np_filler(tk)) break;
     }
 }
 
@@ -484,6 +537,9 @@ static int petrarch_agents(an_sent *s)
         }
         for (int i = 0; i < n; i++) add_agent(me, ags[i]);
         for (uint8_t i = 0; i < me->nagents; i++) used[me->agents[i]] = 1;
+        /* annalist mode keeps one role per actor, the phrase's first ("Israeli government
+         * officials" is ISRGOV, not ISRGOVGOV; "Iranian military shipping firms" ISRMIL). */
+        if (s->mode == AN_MODE_ANNALIST && me->nagents > 1) me->nagents = 1;
     }
     for (size_t o = 0; o < s->occs.n; o++) {
         an_occ *oc = &s->occs.v[o];

@@ -6,6 +6,7 @@
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "coder/coder_impl.h"
 #include "dict/dict.h"
@@ -103,6 +104,10 @@ static int load_suite_dicts(an_dict *d, const char *suite, an_error *err)
     else snprintf(dir, sizeof dir, "./");
     char path[PATH_MAX + 64];
     snprintf(path, sizeof path, "%ssuite.dictset", dir);
+    if (access(path, R_OK) != 0) {
+        /* A suite without its own dictionaries is coded with the bundled ones. */
+        return an_dict_load_default(d, err) < 0 && err && err->code != AN_EBADINPUT ? err->code : 0;
+    }
     int rc = an_dict_load(d, path, err);
     if (rc < 0 && rc != AN_EBADINPUT) return rc;
     snprintf(path, sizeof path, "%ssuite.json", dir);
@@ -234,7 +239,11 @@ int an_validate(const char *suite_path, const an_validate_opts *opts, an_validat
             if (match && !strcmp(match, "exact_unordered")) passed = match_unordered(exp, ne, &res);
             else passed = match_ordered(exp, ne, &res, match && !strcmp(match, "prefix_ordered"));
         } else if (!strcmp(expect, "no_events")) {
-            passed = status == AN_SENT_NOEVENTS || status == AN_SENT_TOOSHORT;
+            /* TABARI's {---} does not accept a discard (tabari-semantics.md §6); elsewhere a
+             * discarded sentence has, as expected, no events. */
+            int tabari_rules = match && !strcmp(match, "exact_ordered");
+            passed = status == AN_SENT_NOEVENTS || status == AN_SENT_TOOSHORT ||
+                     (!tabari_rules && (status == AN_SENT_DISCARD || status == AN_SENT_STORYDISCARD));
             an_buf_puts(&exp_text, "(no events)");
         } else if (!strcmp(expect, "discard")) {
             passed = status == AN_SENT_DISCARD || status == AN_SENT_STORYDISCARD;
