@@ -251,24 +251,6 @@ static int find_source(an_sent *s, an_clause cl, const an_occ *verb, const an_pa
     return 0;
 }
 
-/* annalist mode: an actor used as a modifier of a common noun ("U.S. sanctions", "the
- * EU's latest sanctions") is the object's owner, not the target, when another actor follows
- * in the clause ("... on Syria"). */
-static int modifier_actor(const an_sent *s, int32_t m, an_clause cl)
-{
-    const an_mention *me = &s->mentions.v[m];
-    if (me->nagents || me->antecedent >= 0) return 0;
-    uint32_t t = me->last + 1u;
-    while (t < cl.end && s->toks.v[t].type == AN_T_NONE && !s->toks.v[t].cap &&
-           !an_np_stop_word(s->toks.v[t].norm) && s->toks.v[t].kind == AN_TOK_WORD &&
-           !(s->toks.v[t].norm[0] >= '0' && s->toks.v[t].norm[0] <= '9'))
-        t++;
-    if (t == me->last + 1u) return 0;
-    for (uint32_t u = t; u < cl.end; u++)
-        if (actor_token(s, u) >= 0 && actor_token(s, u) != m) return 1;
-    return 0;
-}
-
 static int find_target(an_sent *s, an_clause cl, const an_occ *verb, const an_party *source,
                        int source_set, int noagent_source, an_party *out)
 {
@@ -279,12 +261,6 @@ static int find_target(an_sent *s, an_clause cl, const an_occ *verb, const an_pa
         if (m < 0) continue;
         an_party p = party_of(s, m);
         if (source_set && same_ident(party_ident(s, &p, 0), sid)) continue;
-        if (s->mode == AN_MODE_ANNALIST && p.compound < 0 && modifier_actor(s, m, cl)) {
-            an_trace(s, "  \"%s\" only modifies a noun; a later actor is the target",
-                     s->toks.v[s->mentions.v[m].first].norm);
-            t = s->mentions.v[m].last;
-            continue;
-        }
         *out = p;
         return 1;
     }
