@@ -433,6 +433,20 @@ static void add_agent(an_mention *me, int32_t occ)
     if (me->nagents < 4) me->agents[me->nagents++] = occ;
 }
 
+/* annalist mode: an agent word with no actor that modifies a following common noun
+ * ("military aid", "military sites", "police station") is an adjective, not an actor. */
+static int modifier_agent(const an_sent *s, int32_t occ)
+{
+    if (s->mode != AN_MODE_ANNALIST) return 0;
+    uint32_t n = s->occs.v[occ].last + 1u;
+    if (n >= s->toks.n) return 0;
+    const an_ctok *t = &s->toks.v[n];
+    size_t len = strlen(t->norm);
+    int adverb = len > 3 && !strcmp(t->norm + len - 2, "LY");
+    return t->type == AN_T_NONE && !t->cap && t->kind == AN_TOK_WORD && !adverb &&
+           !an_np_stop_word(t->norm);
+}
+
 /* Agents in the noun phrase of [first, last]: before it ("the Gondor main opposition
  * group", "an MSF Arnor diplomat", "soldiers from Gondor", "activists in Arnor") and after
  * it ("Arnor cleric", "Gondor's government"), in text order. */
@@ -470,6 +484,17 @@ static void np_agents(an_sent *s, uint32_t first, uint32_t last, int32_t *out, i
  * not an actor of its own ("Ithilen's awful minister Calimehtar" is Ithilen's minister;
  * "Belarus President Aleksandr Lukashenko" is one actor). Two actors share a phrase when
  * only agents and phrase words stand between them. */
+/* Whether mention a's code extends mention b's (same country, more roles: YEMREB vs YEM). */
+static int more_specific(const an_sent *s, int32_t a, int32_t b)
+{
+    const an_mention *ma = &s->mentions.v[a], *mb = &s->mentions.v[b];
+    if (!ma->code || !mb->code || ma->code->ncodes != 1 || mb->code->ncodes != 1) return 0;
+    const char *ca = an_dict_code_str(s->d, s->d->codelist.v[ma->code->codes]);
+    const char *cb = an_dict_code_str(s->d, s->d->codelist.v[mb->code->codes]);
+    size_t la = strlen(ca), lb = strlen(cb);
+    return la > lb && lb >= 3 && strncmp(ca, cb, lb) == 0;
+}
+
 static void merge_np_actors(an_sent *s)
 {
     int32_t prev = -1;
@@ -489,6 +514,17 @@ static void merge_np_actors(an_sent *s)
                                !s->toks.v[u - 1].cap && !s->toks.v[u + 1].cap &&
                                np_filler(&s->toks.v[u - 1]) && np_filler(&s->toks.v[u + 1]);
                 same_np = tk->type == AN_T_AGENT || np_filler(tk) || adj_conj;
+            }
+            if (same_np && s->mode == AN_MODE_ANNALIST && more_specific(s, m, prev)) {
+                /* "Yemen's Houthi rebels": the later actor is the same country, more
+                 * precisely (YEMREB over YEM); it stands for the phrase. */
+                an_trace(s, "noun phrase: \"%s\" names \"%s\" more precisely", s->toks.v[me->first].norm,
+                         s->toks.v[pm->first].norm);
+                set_occ_type(s, pm->occ, AN_T_NOUN);
+                s->toks.v[pm->first].mention = -1;
+                prev = m;
+                t = me->last;
+                continue;
             }
             if (same_np) {
                 an_trace(s, "noun phrase: \"%s\" belongs to the phrase of \"%s\"", s->toks.v[me->first].norm,
@@ -537,14 +573,18 @@ static int petrarch_agents(an_sent *s)
         }
         for (int i = 0; i < n; i++) add_agent(me, ags[i]);
         for (uint8_t i = 0; i < me->nagents; i++) used[me->agents[i]] = 1;
-        /* annalist mode keeps one role per actor, the phrase's first ("Israeli government
-         * officials" is ISRGOV, not ISRGOVGOV; "Iranian military shipping firms" ISRMIL). */
-        if (s->mode == AN_MODE_ANNALIST && me->nagents > 1) me->nagents = 1;
+        /* annalist mode keeps one role per actor, the phrase's head, its last agent
+         * ("Syrian government forces" is SYRMIL; "Iranian military shipping firms" IRNBUS). */
+        if (s->mode == AN_MODE_ANNALIST && me->nagents > 1) {
+            me->agents[0] = me->agents[me->nagents - 1];
+            me->nagents = 1;
+        }
     }
     for (size_t o = 0; o < s->occs.n; o++) {
         an_occ *oc = &s->occs.v[o];
         if (oc->type != AN_T_AGENT || oc->cancelled || used[o] || s->toks.v[oc->first].eliminated)
             continue;
+        if (modifier_agent(s, (int32_t)o)) continue;
         /* An agent alone: "---" plus its code. */
         set_occ_type(s, (int32_t)o, AN_T_ACTOR);
         an_mention m;
