@@ -88,7 +88,7 @@ typedef struct an_read_opts {
     size_t max_doc_bytes;       /* longer documents are an error */
 } an_read_opts;
 
-#define AN_READ_OPTS_INIT { AN_INPUT_AUTO, NULL, (size_t)64 << 20, (size_t)64 << 20 }
+#define AN_READ_OPTS_INIT { AN_INPUT_AUTO, NULL, (size_t)8 << 20, (size_t)32 << 20 }
 
 typedef struct an_reader an_reader;
 

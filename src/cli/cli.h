@@ -20,6 +20,8 @@ typedef struct cli_common {
     const char *date;
     int threads;
     int mode;                /* an_code_mode */
+    /* Limits (docs/robustness.md); 0 keeps the library's default. */
+    size_t max_line_bytes, max_doc_bytes, max_sentence_bytes, max_sentence_tokens;
 } cli_common;
 
 /* Reports an error as "annalist: file:line: message" on stderr. */
@@ -31,6 +33,8 @@ int cli_default_threads(void);
 int cli_exit_status(int rc);
 /* Parses a common option (returns 1 if it was one, 0 if not, -1 on a bad value). */
 int cli_common_option(cli_common *c, int opt, const char *arg);
+/* Puts the --max-* limits given into the reader and coder options (either may be NULL). */
+void cli_apply_limits(const cli_common *c, an_read_opts *ro, an_code_opts *co);
 /* Loads the dictionaries named with --dict, or the bundled set; reports problems. */
 int cli_load_dict(const cli_common *c, an_dict **out, int quiet_problems);
 
@@ -38,6 +42,9 @@ int cmd_code(int argc, char **argv);
 int cmd_dict(int argc, char **argv);
 int cmd_explain(int argc, char **argv);
 int cmd_validate(int argc, char **argv);
+int cmd_ingest(int argc, char **argv);
+int cmd_query(int argc, char **argv);
+int cmd_export(int argc, char **argv);
 
 /* Option values for getopt_long shared by commands. */
 enum {
@@ -48,6 +55,10 @@ enum {
     OPT_THREADS,
     OPT_HELP,
     OPT_MODE,
+    OPT_MAX_LINE_BYTES,
+    OPT_MAX_DOC_BYTES,
+    OPT_MAX_SENTENCE_BYTES,
+    OPT_MAX_SENTENCE_TOKENS,
     OPT_CMD_BASE = 1100, /* commands number their own options from here */
 };
 
@@ -58,7 +69,11 @@ enum {
     {"date", required_argument, NULL, OPT_DATE},                  \
     {"threads", required_argument, NULL, OPT_THREADS},            \
     {"help", no_argument, NULL, OPT_HELP},                        \
-    {"mode", required_argument, NULL, OPT_MODE}
+    {"mode", required_argument, NULL, OPT_MODE},                  \
+    {"max-line-bytes", required_argument, NULL, OPT_MAX_LINE_BYTES}, \
+    {"max-doc-bytes", required_argument, NULL, OPT_MAX_DOC_BYTES}, \
+    {"max-sentence-bytes", required_argument, NULL, OPT_MAX_SENTENCE_BYTES}, \
+    {"max-sentence-tokens", required_argument, NULL, OPT_MAX_SENTENCE_TOKENS}
 
 #define CLI_COMMON_HELP                                                                    \
     "  --dict PATH       dictionary file, directory or .dictset (repeatable;\n"            \
@@ -69,6 +84,13 @@ enum {
     "  --threads N       worker threads (default: number of cores)\n"                      \
     "  --mode MODE       tabari|petrarch|annalist: how sentences are read (default: what\n"  \
     "                    the dictionaries ask for; the bundled set asks for annalist)\n"   \
+    "  --max-line-bytes N      longest input line (default 64M); a longer line is an\n"   \
+    "                          error for its document\n"                                   \
+    "  --max-doc-bytes N       longest document (default 64M; at most 4G-1)\n"             \
+    "  --max-sentence-bytes N  longer sentences are reported and not coded (default 4096)\n" \
+    "  --max-sentence-tokens N tokens coded per sentence (default 256, 1..65535; TABARI\n"  \
+    "                          dictionaries stop at 126); the rest is reported, not coded\n" \
+    "                    (N may end in k or M: 64k, 8M)\n"                                 \
     "  --help            this help\n"
 
 #endif

@@ -139,6 +139,7 @@ int cmd_code(int argc, char **argv)
     an_read_opts ro = AN_READ_OPTS_INIT;
     ro.format = c.input;
     ro.default_date = c.date;
+    cli_apply_limits(&c, &ro, NULL);
 
     an_dict *d = NULL;
     an_pool *pool = NULL;
@@ -147,6 +148,7 @@ int cmd_code(int argc, char **argv)
         if (!d) return cli_exit_status(rc);
         an_code_opts co = AN_CODE_OPTS_INIT;
         co.default_date = c.date;
+        cli_apply_limits(&c, NULL, &co);
         co.mode = (an_code_mode)c.mode;
         an_error err = {0};
         rc = an_pool_new(&pool, d, &co, c.threads ? c.threads : cli_default_threads(),

@@ -1,6 +1,8 @@
 /* main.c — the annalist program: dispatches to a command (cmd_*.c) and holds the option
  * handling and messages the commands share. */
+#include <errno.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -18,6 +20,9 @@ static const char usage[] =
     "  explain  [OPTIONS] TEXT|-         one sentence: tokens, actors, rules tried, events\n"
     "  validate [OPTIONS] SUITE.jsonl    run a gold suite; last line \"N passed, M failed\"\n"
     "  dict     check|stats DICT...      load dictionaries, report problems, print counts\n"
+    "  ingest   --db PATH [OPTIONS] [FILE...]  code documents and store them (SQLite)\n"
+    "  query    --db PATH [OPTIONS]      events, time series, top actors and dyads\n"
+    "  export   --db PATH --format jsonl|tsv|gdelt  write the stored events\n"
     "\n"
     "Run 'annalist COMMAND --help' for the options of a command.\n";
 
@@ -48,6 +53,34 @@ int cli_exit_status(int rc)
     if (rc >= 0) return EXIT_OK;
     if (rc == AN_ENOMEM || rc == AN_EINTERNAL) return EXIT_INTERNAL;
     return EXIT_BAD_INPUT;
+}
+
+/* A limit: a number from lo to hi, optionally followed by k (1024) or M (1024 * 1024).
+ * Returns 1, or -1 after saying what is wrong. */
+static int parse_limit(const char *opt, const char *arg, uint64_t lo, uint64_t hi, size_t *out)
+{
+    char *end;
+    errno = 0;
+    unsigned long long n = strtoull(arg, &end, 10);
+    uint64_t mult = 1;
+    if (end != arg && (*end == 'k' || *end == 'K')) mult = 1024, end++;
+    else if (end != arg && *end == 'M') mult = 1024 * 1024, end++;
+    if (end == arg || *end || arg[0] == '-' || errno == ERANGE || n > hi / mult ||
+        n * mult < lo) {
+        cli_errorf("%s: expected a number from %llu to %llu (k and M suffixes allowed), got "
+                   "\"%s\"", opt, (unsigned long long)lo, (unsigned long long)hi, arg);
+        return -1;
+    }
+    *out = (size_t)(n * mult);
+    return 1;
+}
+
+void cli_apply_limits(const cli_common *c, an_read_opts *ro, an_code_opts *co)
+{
+    if (ro && c->max_line_bytes) ro->max_line_bytes = c->max_line_bytes;
+    if (ro && c->max_doc_bytes) ro->max_doc_bytes = c->max_doc_bytes;
+    if (co && c->max_sentence_bytes) co->max_sentence_bytes = c->max_sentence_bytes;
+    if (co && c->max_sentence_tokens) co->max_sentence_tokens = c->max_sentence_tokens;
 }
 
 int cli_common_option(cli_common *c, int opt, const char *arg)
@@ -93,6 +126,16 @@ int cli_common_option(cli_common *c, int opt, const char *arg)
         c->mode = m;
         return 1;
     }
+    case OPT_MAX_LINE_BYTES:
+        return parse_limit("--max-line-bytes", arg, 1, UINT32_MAX, &c->max_line_bytes);
+    case OPT_MAX_DOC_BYTES:
+        /* Offsets into a document are 32-bit. */
+        return parse_limit("--max-doc-bytes", arg, 1, UINT32_MAX, &c->max_doc_bytes);
+    case OPT_MAX_SENTENCE_BYTES:
+        return parse_limit("--max-sentence-bytes", arg, 1, UINT32_MAX, &c->max_sentence_bytes);
+    case OPT_MAX_SENTENCE_TOKENS:
+        /* Token positions within a sentence are 16-bit. */
+        return parse_limit("--max-sentence-tokens", arg, 1, 65535, &c->max_sentence_tokens);
     case OPT_THREADS: {
         char *end;
         long n = strtol(arg, &end, 10);
@@ -124,6 +167,9 @@ int main(int argc, char **argv)
     if (strcmp(cmd, "dict") == 0) return cmd_dict(argc, argv);
     if (strcmp(cmd, "validate") == 0) return cmd_validate(argc, argv);
     if (strcmp(cmd, "explain") == 0) return cmd_explain(argc, argv);
+    if (strcmp(cmd, "ingest") == 0) return cmd_ingest(argc, argv);
+    if (strcmp(cmd, "query") == 0) return cmd_query(argc, argv);
+    if (strcmp(cmd, "export") == 0) return cmd_export(argc, argv);
     cli_errorf("unknown command \"%s\"; run 'annalist --help'", cmd);
     return EXIT_BAD_INPUT;
 }

@@ -215,16 +215,25 @@ int an_annalist_pronouns(an_sent *s)
                 }
             }
         }
-        /* The first fitting actor before it, usually the subject ("Ukraine accused Russia
-         * ... and called on its allies": its = Ukraine). */
+        /* A subject or possessive pronoun refers to the first fitting actor before it,
+         * usually the subject ("Ukraine accused Russia ... and called on its allies": its =
+         * Ukraine); an object pronoun cannot be the subject, so it takes the latest other one
+         * ("Merz hosted Zelensky ... and promised him weapons": him = Zelensky). */
+        int object = !strcmp(tk->norm, "HIM") || !strcmp(tk->norm, "THEM") ||
+                     (!strcmp(tk->norm, "HER") && t + 1 < s->toks.n &&
+                      s->toks.v[t + 1].type != AN_T_NONE && s->toks.v[t + 1].type != AN_T_AGENT);
+        int32_t first_fit = -1, last_fit = -1;
         for (uint32_t u = 0; u < t && ante < 0; u++) {
             int32_t m = s->toks.v[u].mention;
             if (m < 0 || s->toks.v[u].eliminated) continue;
             const an_mention *me = &s->mentions.v[m];
             if (me->antecedent >= 0 || me->lone_agent) continue;
             if (me->occ >= 0 && s->occs.v[me->occ].cancelled) continue;
-            if (fits(kind, mention_flags(s, me), me->compound >= 0)) ante = m;
+            if (!fits(kind, mention_flags(s, me), me->compound >= 0)) continue;
+            if (first_fit < 0) first_fit = m;
+            last_fit = m;
         }
+        ante = object && last_fit != first_fit ? last_fit : first_fit;
         if (ante >= 0) {
             an_mention m;
             memset(&m, 0, sizeof m);
@@ -347,8 +356,8 @@ int an_annalist_clauses(an_sent *s)
                 if (s->toks.v[u].type == AN_T_VERB || s->toks.v[u].type == AN_T_COMMA) break;
             }
             if (!actor_follows) continue;
-            an_clause head = {cl.first, (uint16_t)(t + 1)};
-            an_clause rest = {(uint16_t)next, cl.end};
+            an_clause head = {cl.first, (uint16_t)(t + 1), (uint16_t)(t + 1)};
+            an_clause rest = {(uint16_t)next, cl.end, cl.match_end};
             s->clauses.v[c] = head;
             if (AN_VEC_PUSH(&s->clauses, rest) < 0) return AN_ENOMEM;
             memmove(s->clauses.v + c + 2, s->clauses.v + c + 1,

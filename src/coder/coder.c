@@ -268,6 +268,11 @@ static void trace_tokens(an_sent *s)
             an_buf_printf(s->trace, "compound tokens %u-%u with %u actors\n", cp->first, cp->last,
                           cp->nmembers);
     }
+    for (size_t k = 0; k < s->clauses.n; k++) {
+        const an_clause *cl = &s->clauses.v[k];
+        an_buf_printf(s->trace, "clause tokens %u-%u (patterns read to %u)\n", cl->first,
+                      cl->end ? cl->end - 1 : 0, cl->match_end ? cl->match_end - 1 : 0);
+    }
 }
 
 static char *span_copy(an_coder *c, an_span sp)

@@ -256,7 +256,10 @@ static int find_target(an_sent *s, an_clause cl, const an_occ *verb, const an_pa
 {
     const an_options *o = s->opt;
     ident sid = source_set ? party_ident(s, source, noagent_source) : (ident){NULL, AN_NO_ID, -2, 0};
-    for (uint32_t t = verb->last + 1u; t < cl.end; t++) {
+    /* After the verb, to the end of its conjunction clause (a comma clause of annalist
+     * mode does not stop the target: "blocked a bridge, demanding X's resignation"). */
+    uint32_t end = cl.match_end ? cl.match_end : cl.end;
+    for (uint32_t t = verb->last + 1u; t < end; t++) {
         int32_t m = actor_token(s, t);
         if (m < 0) continue;
         an_party p = party_of(s, m);
@@ -398,7 +401,7 @@ static void time_shift(an_sent *s)
         const an_occ *oc = &s->occs.v[k];
         if (oc->type != AN_T_TIME || oc->cancelled || s->toks.v[oc->first].eliminated) continue;
         const an_vblock *b = &d->blocks.v[d->roots.v[oc->root].entry];
-        an_clause cl = {0, (uint16_t)s->toks.n};
+        an_clause cl = {0, (uint16_t)s->toks.n, (uint16_t)s->toks.n};
         for (size_t c = 0; c < s->clauses.n; c++)
             if (oc->first >= s->clauses.v[c].first && oc->first < s->clauses.v[c].end) cl = s->clauses.v[c];
         choice ch;
@@ -437,6 +440,7 @@ int an_sent_code(an_sent *s)
     memset(&v, 0, sizeof v);
     v.source = no_party();
     int stop = 0;
+    int consumed = -1; /* verbs up to here were read by a matched pattern: not coded again */
     for (size_t ci = 0; ci < s->clauses.n && !stop; ci++) {
         an_clause cl = s->clauses.v[ci];
         if (cl.end - cl.first < 3) continue;
@@ -452,6 +456,7 @@ int an_sent_code(an_sent *s)
         for (size_t k = 0; k < s->occs.n; k++) {
             const an_occ *verb = &s->occs.v[k];
             if (!live_verb(s, verb) || verb->first < cl.first || verb->first >= cl.end) continue;
+            if ((int)verb->first <= consumed) continue;
             const an_root *r = &d->roots.v[verb->root];
             const an_verb *ve = &d->verbs.v[r->entry];
             const an_vblock *b = &d->blocks.v[ve->block];
@@ -459,6 +464,8 @@ int an_sent_code(an_sent *s)
                      an_dict_file_str(d, r->src.file), r->src.line);
             choice ch;
             choose(s, verb, b, &ve->code, cl, &ch);
+            if (ch.pattern >= 0 && ch.m.upper_end > consumed && !(ch.code.flags & AN_EC_NULL))
+                consumed = ch.m.upper_end;
             if (ch.code.flags & AN_EC_NULL) {
                 an_trace(s, "  code --- : no event");
                 continue;

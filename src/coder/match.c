@@ -277,13 +277,15 @@ int an_match_pattern(an_sent *s, const an_pattern *p, const an_occ *verb, an_cla
     m->source.mention = m->target.mention = -1;
     m->source.compound = m->target.compound = -1;
     m->source.default_code = m->target.default_code = AN_NO_ID;
-    mctx c = {s, p, m, cl.end, 1, 0};
+    mctx c = {s, p, m, cl.match_end ? cl.match_end : cl.end, 1, 0};
     memo_reset(s);
+    m->upper_end = -1;
     if (p->nupper) {
         int end;
         if (!seq_fwd(&c, s->d->pelems.v + p->upper, p->nupper, verb->last + 1, p->upper_adjacent,
                      c.upper_limit, &end))
             return 0;
+        m->upper_end = end;
     }
     c.in_upper = 0;
     if (p->nlower && !match_lower(&c, verb)) return 0;

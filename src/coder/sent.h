@@ -99,6 +99,8 @@ typedef struct an_compound {
 
 typedef struct an_clause {
     uint16_t first, end;    /* tokens [first, end) */
+    uint16_t match_end;     /* patterns may read up to here: the end of the conjunction
+                               clause (a comma clause of annalist mode ends earlier) */
 } an_clause;
 
 /* An actor as used in an event: the mention plus, when it is the first member of a parsed
@@ -211,6 +213,7 @@ typedef struct an_match {
     int has_source, has_target;
     uint16_t actual_length;
     int used_alts;
+    int upper_end;          /* last token the part after '*' used, or -1 */
 } an_match;
 int an_match_pattern(an_sent *s, const an_pattern *p, const an_occ *verb, an_clause cl,
                      an_match *m);

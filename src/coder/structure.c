@@ -319,6 +319,19 @@ static void comma_clauses(an_sent *s)
     }
 }
 
+/* A verb in [a, b) and one after comma c, before the next comma or conjunction. */
+static int comma_starts_clause(const an_sent *s, uint32_t a, uint32_t c)
+{
+    int before = 0, after = 0;
+    for (uint32_t t = a; t < c && !before; t++) before = s->toks.v[t].type == AN_T_VERB;
+    for (uint32_t t = c + 1; t < s->toks.n && !after; t++) {
+        uint8_t ty = s->toks.v[t].type;
+        if (ty == AN_T_COMMA || ty == AN_T_CONJ) break;
+        after = ty == AN_T_VERB;
+    }
+    return before && after;
+}
+
 /* §4.4: clauses split at conjunctions outside compounds and eliminated text. */
 static int split_clauses(an_sent *s)
 {
@@ -326,6 +339,15 @@ static int split_clauses(an_sent *s)
     uint32_t n = (uint32_t)s->toks.n;
     uint32_t start = 0;
     for (uint32_t t = 1; t + 1 < n; t++) {
+        if (s->mode == AN_MODE_ANNALIST && s->toks.v[t].type == AN_T_COMMA && !in_live_compound(s, t) &&
+            !s->toks.v[t].eliminated && comma_starts_clause(s, start, t)) {
+            /* "Modi arrived in Ghana, where he held talks with Mahama": a comma between two
+             * stretches that each have a verb starts a clause of its own. */
+            an_clause cl = {(uint16_t)start, (uint16_t)t, 0};
+            if (AN_VEC_PUSH(&s->clauses, cl) < 0) return AN_ENOMEM;
+            start = t + 1;
+            continue;
+        }
         if (s->toks.v[t].type != AN_T_CONJ || in_live_compound(s, t) || s->toks.v[t].eliminated)
             continue;
         uint8_t before = s->toks.v[t - 1].type;
@@ -344,12 +366,25 @@ static int split_clauses(an_sent *s)
             }
             if (!verb_after) continue;
         }
-        an_clause cl = {(uint16_t)start, (uint16_t)t};
+        an_clause cl = {(uint16_t)start, (uint16_t)t, 0};
         if (AN_VEC_PUSH(&s->clauses, cl) < 0) return AN_ENOMEM;
         start = t + 1;
     }
-    an_clause cl = {(uint16_t)start, (uint16_t)n};
-    return AN_VEC_PUSH(&s->clauses, cl) < 0 ? AN_ENOMEM : 0;
+    an_clause cl = {(uint16_t)start, (uint16_t)n, 0};
+    if (AN_VEC_PUSH(&s->clauses, cl) < 0) return AN_ENOMEM;
+    /* Patterns read to the end of the conjunction clause: a comma clause ends at the next
+     * conjunction clause's start, or the sentence's end. */
+    for (size_t k = 0; k < s->clauses.n; k++) {
+        an_clause *c = &s->clauses.v[k];
+        uint16_t e = c->end;
+        for (size_t j = k + 1; j < s->clauses.n; j++) {
+            uint16_t prev_end = s->clauses.v[j - 1].end;
+            if (prev_end < s->toks.n && s->toks.v[prev_end].type == AN_T_CONJ) break;
+            e = s->clauses.v[j].end;
+        }
+        c->match_end = e;
+    }
+    return 0;
 }
 
 /* §2.5: each actor takes at most one agent: right after it (after an optional FORMER), or

@@ -73,7 +73,7 @@ int an_dictfile_open(an_dictfile *f, const char *path, an_error *err)
     f->path = path;
     int rc = an_linereader_open(&f->lr, path, err);
     if (rc < 0) return rc;
-    an_linereader_set_max(f->lr, 64 * 1024);
+    an_linereader_set_max(f->lr, AN_DICT_MAX_LINE);
     return 0;
 }
 
@@ -86,7 +86,9 @@ int an_dictfile_next(an_dictfile *f, an_dict *d, char **line, size_t *len, an_er
         int rc = an_linereader_next(f->lr, &l, &n, &lerr);
         f->line = an_linereader_lineno(f->lr);
         if (rc == AN_ELIMIT) {
-            an_dict_problem(d, f->path, f->line, "line longer than 65536 bytes; skipped");
+            an_dict_problem(d, f->path, f->line,
+                            "line is %zu bytes, longer than the limit of %d; skipped", n,
+                            AN_DICT_MAX_LINE);
             continue;
         }
         if (rc < 0) {

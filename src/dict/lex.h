@@ -28,7 +28,17 @@ typedef struct an_lexeme {
     an_conn conn;
 } an_lexeme;
 
-#define AN_LEX_MAX 128
+/* Limits of dictionary entries (docs/robustness.md). Set at compile time (-DAN_...=N); an
+ * entry over a limit is reported as file:line and skipped, the rest of the file loads. */
+#ifndef AN_LEX_MAX
+#define AN_LEX_MAX 128               /* words and special tokens in one phrase or pattern */
+#endif
+#ifndef AN_DICT_MAX_LINE
+#define AN_DICT_MAX_LINE (64 * 1024) /* bytes in one line of a dictionary file */
+#endif
+#ifndef AN_PATTERN_MAX_BYTES
+#define AN_PATTERN_MAX_BYTES 340     /* bytes of a pattern or synset member (TABARI, PETRARCH-1) */
+#endif
 
 /* Splits a phrase into elements. The text must already be upper-cased with '-' turned into
  * '_' where the dialect wants it. Returns the number of elements, or -1 when there are more

@@ -196,7 +196,7 @@ int an_petrarch_add_phrase(an_dict *d, char group, an_rootkind kind, uint32_t en
 int an_pdefer_add(an_pdefer *q, char group, an_rootkind kind, uint32_t entry, const char *s,
                   size_t len, uint8_t flags, uint8_t last_match, int all_adjacent, an_src src)
 {
-    if (q->n + len > q->cap) {
+    if (q->n + len > q->cap || !q->text) { /* storage even for an empty phrase */
         size_t cap = q->cap ? q->cap * 2 : 4096;
         while (cap < q->n + len) cap *= 2;
         char *p = realloc(q->text, cap);

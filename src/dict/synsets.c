@@ -20,7 +20,9 @@ int an_synset_open(an_dict *d, an_synset_builder *sb, const char *name, size_t l
         sb->active = 0;
         return 0;
     }
-    d->synsets.v[s].defined = 1;
+    /* 2 while its members are read (a member may not refer to it: matching would recurse
+     * forever), 1 once closed. */
+    d->synsets.v[s].defined = 2;
     d->synsets.v[s].members = (uint32_t)d->seqs.n;
     d->synsets.v[s].nmembers = 0;
     d->synsets.v[s].no_plural = len > 0 && name[len - 1] == '_';
@@ -49,5 +51,7 @@ void an_synset_close(an_dict *d, an_synset_builder *sb)
     if (!sb->active) return;
     sb->active = 0;
     an_synset *s = &d->synsets.v[sb->synset];
-    qsort(d->seqs.v + s->members, s->nmembers, sizeof(an_seq), longer_first);
+    s->defined = 1;
+    if (s->nmembers > 1) /* an empty synset may have no storage at all */
+        qsort(d->seqs.v + s->members, s->nmembers, sizeof(an_seq), longer_first);
 }

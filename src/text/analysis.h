@@ -18,7 +18,8 @@ typedef struct an_text {
 } an_text;
 
 /* Analyses text; strings go into arena. Reusing t across documents reuses its arrays.
- * single_sentence: the whole text is one sentence (no splitting, no dateline). */
+ * single_sentence: the whole text is one sentence (no splitting; a leading dateline is
+ * still recognised and left out). */
 int an_text_analyze(an_text *t, an_arena *arena, const char *text, size_t len,
                     int single_sentence);
 void an_text_free(an_text *t);

@@ -18,6 +18,7 @@ struct an_linereader {
     ZSTD_DStream *zs;         /* non-NULL for .zst input */
     unsigned char *zin;       /* compressed input buffer */
     ZSTD_inBuffer zinbuf;
+    int zpending;             /* the decoder is inside a frame (wants more input) */
     const char *mem;          /* memory input (copied) */
     size_t mem_len, mem_pos;
     char *buf;                /* decoded bytes not yet returned */
@@ -49,21 +50,30 @@ static int fill_raw(an_linereader *lr, char *dst, size_t cap, size_t *got, an_er
     }
     ZSTD_outBuffer out = {dst, cap, 0};
     while (out.pos == 0) {
+        int at_eof = 0;
         if (lr->zinbuf.pos == lr->zinbuf.size) {
             size_t n = fread(lr->zin, 1, ZSTD_DStreamInSize(), lr->fp);
-            if (n == 0) {
-                if (ferror(lr->fp))
-                    return an_err(err, AN_EIO, lr->name, lr->lineno, "read failed: %s",
-                                  strerror(errno));
-                break;
-            }
+            if (n == 0 && ferror(lr->fp))
+                return an_err(err, AN_EIO, lr->name, lr->lineno, "read failed: %s",
+                              strerror(errno));
+            at_eof = n == 0;
             lr->zinbuf.src = lr->zin;
             lr->zinbuf.size = n;
             lr->zinbuf.pos = 0;
         }
+        /* At the end of the input this still flushes what the decoder holds. */
+        size_t in_before = lr->zinbuf.pos;
         size_t r = ZSTD_decompressStream(lr->zs, &out, &lr->zinbuf);
         if (ZSTD_isError(r))
             return an_err(err, AN_EIO, lr->name, lr->lineno, "zstd: %s", ZSTD_getErrorName(r));
+        if (out.pos || lr->zinbuf.pos != in_before) lr->zpending = r != 0;
+        if (at_eof) {
+            /* The last call that did anything wanted more of a frame the file cut off. */
+            if (out.pos == 0 && lr->zpending)
+                return an_err(err, AN_EIO, lr->name, lr->lineno,
+                              "zstd: truncated input (the file ends inside a frame)");
+            break;
+        }
     }
     *got = out.pos;
     return 0;

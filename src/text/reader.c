@@ -28,11 +28,16 @@ static int ends_with(const char *s, const char *suffix)
     return n >= m && strcmp(s + n - m, suffix) == 0;
 }
 
-/* A TABARI record header: six or more digits, blanks, then an id. */
+/* A TABARI record header: six or more digits, blanks, then an id. Blank lines and the
+ * '#' comment lines TABARI files open with (Validate.text) may come first. */
 static int looks_tabari(const char *p, size_t n)
 {
     size_t i = 0;
-    while (i < n && (p[i] == '\n' || p[i] == '\r')) i++;
+    for (;;) {
+        while (i < n && (p[i] == '\n' || p[i] == '\r')) i++;
+        if (i >= n || p[i] != '#') break;
+        while (i < n && p[i] != '\n') i++;
+    }
     size_t d = i;
     while (d < n && p[d] >= '0' && p[d] <= '9') d++;
     if (d - i < 6 || d - i > 9) return 0;

@@ -16,6 +16,8 @@ struct an_reader {
     an_arena arena;            /* strings of the current document; reset per document */
     an_doc doc;
     unsigned long doc_count;   /* documents returned so far */
+    unsigned long doc_seq;     /* documents met so far, rejected ones included: numbers the
+                                  "<file>#n" ids, so a bad document does not shift the rest */
     int default_days;          /* opts.default_date as a day number, or AN_NO_DATE */
     int done;
 
@@ -24,12 +26,15 @@ struct an_reader {
     size_t pending_len;
     int has_pending;
     int pending_days;          /* text: date of the date line that starts the next doc */
+    int text_open;             /* text: the document in r->text goes on after an over-long
+                                  line was reported (AN_ELIMIT) */
+    unsigned long text_first_line;
     an_buf text;               /* the document being assembled */
+    size_t text_bytes;         /* text, tabari: its size so far, counted on past
+                                  opts.max_doc_bytes (the bytes beyond are not kept) */
 
     /* petrarch-xml */
-    void *xml_reader;          /* xmlTextReaderPtr */
-    char *xml_data;
-    size_t xml_len;
+    struct an_xml_state *xml;  /* push parser and the sentences it has completed */
 };
 
 int an_read_text_next(an_reader *r, an_error *err);

@@ -9,12 +9,13 @@
 
 /* Copies an optional string member into the document arena; a wrong type is an error. */
 static int opt_string(an_reader *r, json_t *obj, const char *key, const char **out,
-                      unsigned long line, an_error *err)
+                      const char *id, unsigned long line, an_error *err)
 {
     json_t *v = json_object_get(obj, key);
     if (!v || json_is_null(v)) return 0;
     if (!json_is_string(v))
-        return an_err(err, AN_EBADINPUT, r->name, line, "\"%s\" must be a string", key);
+        return an_err(err, AN_EBADINPUT, r->name, line, "document %s: \"%s\" must be a string",
+                      id, key);
     *out = an_arena_strndup(&r->arena, json_string_value(v), json_string_length(v));
     return *out ? 0 : an_err_oom(err);
 }
@@ -53,10 +54,12 @@ int an_read_jsonl_next(an_reader *r, an_error *err)
             snprintf(idbuf, sizeof idbuf, "%lld", (long long)json_integer_value(id));
             id_str = idbuf;
         }
-        if (!id_str) {
+        if (!id_str || !id_str[0]) {
+            rc = an_err(err, AN_EBADINPUT, r->name, lineno, "%s",
+                        !id ? "missing \"id\" (expected a string or an integer)"
+                            : "\"id\" must be a non-empty string or an integer");
             json_decref(obj);
-            return an_err(err, AN_EBADINPUT, r->name, lineno,
-                          "missing \"id\" (expected a string or an integer)");
+            return rc;
         }
         if (!json_is_string(text)) {
             rc = an_err(err, AN_EBADINPUT, r->name, lineno, "document %s: %s", id_str,
@@ -65,6 +68,14 @@ int an_read_jsonl_next(an_reader *r, an_error *err)
             return rc;
         }
         int days = AN_NO_DATE;
+        if (!date) {
+            /* Required: a document without a known date says so with null. */
+            rc = an_err(err, AN_EBADINPUT, r->name, lineno,
+                        "document %s: missing \"date\" (YYYY-MM-DD, or null when unknown)",
+                        id_str);
+            json_decref(obj);
+            return rc;
+        }
         if (json_is_string(date)) {
             const char *ds = json_string_value(date);
             days = an_date_parse_iso(ds, strlen(ds));
@@ -74,7 +85,7 @@ int an_read_jsonl_next(an_reader *r, an_error *err)
                 json_decref(obj);
                 return rc;
             }
-        } else if (date && !json_is_null(date)) {
+        } else if (!json_is_null(date)) {
             rc = an_err(err, AN_EBADINPUT, r->name, lineno,
                         "document %s: \"date\" must be a string YYYY-MM-DD or null", id_str);
             json_decref(obj);
@@ -83,10 +94,10 @@ int an_read_jsonl_next(an_reader *r, an_error *err)
         rc = an_reader_finish_doc(r, id_str, days, json_string_value(text),
                                   json_string_length(text), lineno, err);
         if (rc == 1) {
-            int orc = opt_string(r, obj, "title", &r->doc.title, lineno, err);
-            if (orc == 0) orc = opt_string(r, obj, "source", &r->doc.source, lineno, err);
-            if (orc == 0) orc = opt_string(r, obj, "url", &r->doc.url, lineno, err);
-            if (orc == 0) orc = opt_string(r, obj, "parse", &r->doc.parse, lineno, err);
+            int orc = opt_string(r, obj, "title", &r->doc.title, r->doc.id, lineno, err);
+            if (orc == 0) orc = opt_string(r, obj, "source", &r->doc.source, r->doc.id, lineno, err);
+            if (orc == 0) orc = opt_string(r, obj, "url", &r->doc.url, r->doc.id, lineno, err);
+            if (orc == 0) orc = opt_string(r, obj, "parse", &r->doc.parse, r->doc.id, lineno, err);
             if (orc < 0) rc = orc;
         }
         json_decref(obj);

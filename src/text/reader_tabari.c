@@ -68,20 +68,25 @@ int an_read_tabari_next(an_reader *r, an_error *err)
     }
     if (len && line[len - 1] == '\r') len--;
     unsigned long header_line = an_linereader_lineno(r->lr);
-    int days;
+    r->doc_seq++;
+    int days = AN_NO_DATE;
     size_t id_off;
     int bad_header = parse_header(line, len, &days, &id_off) < 0;
     char id[320];
     if (!bad_header) {
         size_t n = len - id_off;
+        /* A NUL byte ends the id: the text would be cut there anyway, leaving "". */
+        const char *nul = memchr(line + id_off, '\0', n);
+        if (nul) n = (size_t)(nul - (line + id_off));
         while (n && (line[id_off + n - 1] == ' ' || line[id_off + n - 1] == '\t')) n--;
         if (n > 63) n = 63;
-        if (n == 0) snprintf(id, sizeof id, "%s#%lu", r->name, r->doc_count + 1);
+        if (n == 0) snprintf(id, sizeof id, "%s#%lu", r->name, r->doc_seq);
         else snprintf(id, sizeof id, "%.*s", (int)n, line + id_off);
     } else {
         snprintf(id, sizeof id, "%.*s", (int)(len < 40 ? len : 40), line);
     }
     an_buf_clear(&r->text);
+    r->text_bytes = 0;
     int too_long = 0;
     for (;;) {
         rc = an_linereader_next(r->lr, &line, &len, err);
@@ -93,14 +98,23 @@ int an_read_tabari_next(an_reader *r, an_error *err)
         if (rc == 0) break;
         if (len && line[len - 1] == '\r') len--;
         if (len == 0) break;
-        if (r->text.len) an_buf_putc(&r->text, ' ');
-        an_buf_append(&r->text, line, len);
+        /* Past the size limit the record is only measured, not kept. */
+        size_t add = len + (r->text_bytes ? 1 : 0);
+        if (r->text_bytes + add <= r->opts.max_doc_bytes) {
+            if (r->text_bytes) an_buf_putc(&r->text, ' ');
+            an_buf_append(&r->text, line, len);
+        }
+        r->text_bytes += add;
     }
     if (r->text.oom) return an_err_oom(err);
     if (too_long) return AN_ELIMIT;
     if (bad_header)
         return an_err(err, AN_EBADINPUT, r->name, header_line,
                       "record header \"%s\": expected a date YYMMDD or YYYYMMDD and an id", id);
+    if (r->text_bytes > r->opts.max_doc_bytes)
+        return an_err(err, AN_ELIMIT, r->name, header_line,
+                      "document %s is %zu bytes, longer than the limit of %zu", id,
+                      r->text_bytes, r->opts.max_doc_bytes);
     size_t n = r->text.len ? strip_comments(r->text.data, r->text.len) : 0;
     rc = an_reader_finish_doc(r, id, days, r->text.data ? r->text.data : "", n, header_line, err);
     r->doc.single_sentence = 1; /* a TABARI record is one coding unit */

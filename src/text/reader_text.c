@@ -16,20 +16,35 @@ static int is_blank(const char *s, size_t n)
     return 1;
 }
 
+/* Adds bytes to the document, but keeps no more than the size limit allows: a document
+ * without date lines may be the whole input, and memory must not follow it. */
+static void keep(an_reader *r, const char *s, size_t n)
+{
+    if (r->text_bytes + n <= r->opts.max_doc_bytes) an_buf_append(&r->text, s, n);
+    r->text_bytes += n;
+}
+
 int an_read_text_next(an_reader *r, an_error *err)
 {
-    an_buf_clear(&r->text);
     int days = r->pending_days;
-    unsigned long first_line = 0;
-    int has_text = 0;
+    unsigned long first_line = r->text_first_line;
+    int has_text = r->text_open;
+    if (!has_text) {
+        an_buf_clear(&r->text);
+        r->text_bytes = 0;
+    }
+    r->text_open = 0;
     for (;;) {
         const char *line;
         size_t len;
         int rc = an_linereader_next(r->lr, &line, &len, err);
         if (rc == AN_ELIMIT) {
-            /* The over-long line is reported and skipped; the document goes on without it. */
+            /* The over-long line is reported and skipped; the document goes on without it
+             * on the next call. */
             r->pending_days = days;
-            if (has_text) an_buf_putc(&r->text, '\n');
+            r->text_open = has_text;
+            r->text_first_line = first_line;
+            if (has_text) keep(r, "\n", 1);
             return rc;
         }
         if (rc < 0) return rc;
@@ -51,8 +66,8 @@ int an_read_text_next(an_reader *r, an_error *err)
         }
         if (!has_text && is_blank(line, len)) continue;
         if (!has_text) first_line = lineno;
-        if (has_text) an_buf_putc(&r->text, '\n');
-        an_buf_append(&r->text, line, len);
+        if (has_text) keep(r, "\n", 1);
+        keep(r, line, len);
         has_text = 1;
         if (r->text.oom) return an_err_oom(err);
     }
@@ -62,6 +77,10 @@ int an_read_text_next(an_reader *r, an_error *err)
                            r->text.data[r->text.len - 1] == ' '))
         r->text.len--;
     char id[320];
-    snprintf(id, sizeof id, "%s#%lu", r->name, r->doc_count + 1);
+    snprintf(id, sizeof id, "%s#%lu", r->name, ++r->doc_seq);
+    if (r->text_bytes > r->opts.max_doc_bytes)
+        return an_err(err, AN_ELIMIT, r->name, first_line,
+                      "document %s is %zu bytes, longer than the limit of %zu", id,
+                      r->text_bytes, r->opts.max_doc_bytes);
     return an_reader_finish_doc(r, id, days, r->text.data, r->text.len, first_line, err);
 }

@@ -71,6 +71,73 @@ static int is_credit_close(const an_token *toks, size_t i)
     return strlen(word->norm) <= 12;
 }
 
+/* Does toks[j], right after a full stop, close what the sentence opened: ")" or a quote mark
+ * touching the stop? A double quote closes when one is open; any quote mark closes when a
+ * blank or the end follows it (single quotes are not counted: they double as apostrophes). */
+static int is_closer(const an_token *toks, size_t j, size_t n, int open_quotes)
+{
+    const an_token *t = &toks[j];
+    if (t->flags & AN_TOKF_SPACE_BEFORE) return 0;
+    if (strcmp(t->norm, ")") == 0) return 1;
+    if (t->type != AN_TOK_QUOTE) return 0;
+    if (t->norm[0] == '"' && open_quotes) return 1;
+    return j + 1 >= n || (toks[j + 1].flags & AN_TOKF_SPACE_BEFORE);
+}
+
+/* Hard-wrapped text: lines cut at a fixed width. A line break there is a wrap when the next
+ * line's first word would not have fitted on the line (the width being the longest line), so
+ * "met President\nXi Jinping" stays one sentence while a short headline line still ends one. */
+typedef struct wrapinfo {
+    uint32_t width;      /* longest line, in bytes; 0 when the text is not hard-wrapped */
+} wrapinfo;
+
+static uint32_t line_start_off(const an_token *toks, size_t first)
+{
+    /* The first line starts at the beginning of the text (a dateline may precede its first
+     * token); later lines at their first token. */
+    return first == 0 ? 0 : toks[first].span.off;
+}
+
+static uint32_t tok_end(const an_token *t) { return t->span.off + t->span.len; }
+
+static void measure_wrap(wrapinfo *w, const an_token *toks, size_t n)
+{
+    w->width = 0;
+    uint32_t maxlen = 0;
+    int goes_on = 0; /* some line continues a sentence in lower case */
+    for (size_t pass = 0; pass < 2; pass++) {
+        size_t long_lines = 0;
+        for (size_t i = 0; i < n;) {
+            size_t j = i + 1;
+            while (j < n && !(toks[j].flags & AN_TOKF_LINE_START)) j++;
+            uint32_t len = tok_end(&toks[j - 1]) - line_start_off(toks, i);
+            if (pass == 0 && len > maxlen) maxlen = len;
+            if (pass == 0 && j < n && toks[j].type == AN_TOK_WORD &&
+                !(toks[j].flags & (AN_TOKF_CAPITALIZED | AN_TOKF_PARA_START)))
+                goes_on = 1;
+            if (pass == 1 && len + 12 >= maxlen) long_lines++;
+            i = j;
+        }
+        /* Wrapped prose has several lines near a screen's width, and sentences that go on
+         * from one line to the next; a list of short or capitalised lines does not. */
+        if (pass == 1 && goes_on && long_lines >= 3 && maxlen >= 40 && maxlen <= 160)
+            w->width = maxlen;
+    }
+}
+
+/* Is the line break before toks[next] a wrap by width (see wrapinfo)? */
+static int wrapped_by_width(const wrapinfo *w, const an_token *toks, size_t n, size_t next)
+{
+    if (!w->width) return 0;
+    size_t line_first = next - 1;
+    while (line_first > 0 && !(toks[line_first].flags & AN_TOKF_LINE_START)) line_first--;
+    uint32_t line_len = tok_end(&toks[next - 1]) - line_start_off(toks, line_first);
+    size_t k = next + 1;
+    while (k < n && !(toks[k].flags & (AN_TOKF_SPACE_BEFORE | AN_TOKF_LINE_START))) k++;
+    uint32_t word_len = tok_end(&toks[k - 1]) - toks[next].span.off;
+    return line_len + 1 + word_len > w->width;
+}
+
 static int push_sentence(an_sentvec *out, const an_token *toks, size_t first, size_t end,
                          uint32_t paragraph)
 {
@@ -91,6 +158,8 @@ int an_split_sentences(an_sentvec *out, const an_token *toks, size_t n)
     size_t first = 0;
     uint32_t paragraph = 0;
     int open_quotes = 0; /* double quotes seen in the current sentence, mod 2 */
+    wrapinfo wrap;
+    measure_wrap(&wrap, toks, n);
     for (size_t i = 0; i < n; i++) {
         const an_token *t = &toks[i];
         const an_token *nx = i + 1 < n ? &toks[i + 1] : NULL;
@@ -111,10 +180,8 @@ int an_split_sentences(an_sentvec *out, const an_token *toks, size_t n)
         if (t->type == AN_TOK_END || strcmp(t->norm, "...") == 0) {
             /* Closing quotes and brackets stay with the sentence they close. */
             size_t j = i + 1;
-            while (j < n && ((toks[j].type == AN_TOK_QUOTE && open_quotes) ||
-                             strcmp(toks[j].norm, ")") == 0) &&
-                   !(toks[j].flags & AN_TOKF_SPACE_BEFORE)) {
-                if (toks[j].type == AN_TOK_QUOTE) open_quotes ^= 1;
+            while (j < n && is_closer(toks, j, n, open_quotes)) {
+                if (toks[j].type == AN_TOK_QUOTE && toks[j].norm[0] == '"') open_quotes ^= 1;
                 j++;
             }
             if (j >= n) {
@@ -136,8 +203,9 @@ int an_split_sentences(an_sentvec *out, const an_token *toks, size_t n)
         } else if ((t->flags & AN_TOKF_ABBREV) && !is_title(t->norm)) {
             /* "... in the U.S. The ..." */
             if ((nx->flags & AN_TOKF_CAPITALIZED) && is_starter(nx->norm)) boundary = 1;
-        } else if (is_credit_close(toks, i) && (starts_upper_or_digit(nx) || (nx->flags & AN_TOKF_LINE_START))) {
-            /* A caption without a full stop: "PM chairs a meeting (APP) Next caption" */
+        } else if (is_credit_close(toks, i) && (nx->flags & AN_TOKF_LINE_START)) {
+            /* A caption without a full stop: "PM chairs a meeting (APP)" ending its line.
+             * Inside a line "(PPP) Chairman Bilawal" is an acronym, not a credit. */
             boundary = 1;
         }
         if (!boundary && (nx->flags & AN_TOKF_LINE_START)) {
@@ -146,7 +214,8 @@ int an_split_sentences(an_sentvec *out, const an_token *toks, size_t n)
              * comma, a hyphen or a function word). */
             int wrapped = !starts_upper_or_digit(nx) || t->type == AN_TOK_COMMA ||
                           strcmp(t->norm, "--") == 0 || (nx->flags & AN_TOKF_HYPHEN_BEFORE) ||
-                          is_wrap_word(t->norm) || (t->flags & AN_TOKF_ABBREV && is_title(t->norm));
+                          is_wrap_word(t->norm) || (t->flags & AN_TOKF_ABBREV && is_title(t->norm)) ||
+                          wrapped_by_width(&wrap, toks, n, i + 1);
             if (!wrapped) boundary = 1;
         }
         if (boundary) {

@@ -48,7 +48,7 @@ static const char *const abbreviations[] = {
     "ltd", "bros", "plc", "cie", "vs", "etc", "approx", "est", "dept", "univ", "jan", "feb",
     "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "rs", "ave",
     "blvd", "rd", "fig", "vol", "ca", "cf", "gov't", "govt", "intl", "natl", "assn", "mln",
-    "bln", "pct", "lieut", "sec", "secy", NULL};
+    "bln", "pct", "lieut", "sec", "secy", "no", NULL};
 
 static int is_abbreviation(const char *w, size_t n)
 {
@@ -66,6 +66,17 @@ static int acronym_so_far(const char *w, size_t n)
         if (i % 2 == 0 ? !letter : w[i] != '.') return 0;
     }
     return n % 2 == 1;
+}
+
+/* After a dotted acronym: "U.K.'s" is one possessive token. Returns the new end. */
+static size_t acronym_possessive(const scan *sc, size_t i, unsigned *flags)
+{
+    size_t n, n2;
+    if (class_at(sc, i, &n) != AN_CH_APOSTROPHE || i + n >= sc->len) return i;
+    char after = sc->s[i + n];
+    if ((after != 's' && after != 'S') || is_wordch(class_at(sc, i + n + 1, &n2))) return i;
+    *flags |= AN_TOKF_POSSESSIVE;
+    return i + n + 1;
 }
 
 static int push(an_tokvec *out, an_arena *arena, const char *text, size_t off, size_t n,
@@ -143,7 +154,7 @@ static size_t scan_word(const scan *sc, size_t i, unsigned *flags, int *type)
                     i += n2;
                     if (i < sc->len && s[i] == '.') i++;
                 }
-                return i;
+                return acronym_possessive(sc, i, flags);
             }
             if (!numeric && is_abbreviation(s + start, i - start)) {
                 /* "No." only before a number ("No. 10"). */
@@ -158,8 +169,10 @@ static size_t scan_word(const scan *sc, size_t i, unsigned *flags, int *type)
             return i;
         }
         if (c == AN_CH_COMMA && numeric && next == AN_CH_DIGIT && i > start &&
-            isdigit((unsigned char)s[i - 1])) {
-            i += n; /* 50,000 */
+            isdigit((unsigned char)s[i - 1]) && i + 4 <= sc->len &&
+            isdigit((unsigned char)s[i + 2]) && isdigit((unsigned char)s[i + 3]) &&
+            (i + 4 == sc->len || !isdigit((unsigned char)s[i + 4]))) {
+            i += n; /* 50,000: a thousands separator has exactly three digits after it */
             continue;
         }
         if (c == AN_CH_CURRENCY && !numeric && i - start <= 2 && next == AN_CH_DIGIT) {
@@ -213,9 +226,13 @@ int an_tokenize(an_tokvec *out, an_arena *arena, const char *text, size_t len, u
                     flags |= AN_TOKF_CAPITALIZED;
             }
             int upper = 0, lower = 0;
-            for (size_t k = i; k < end; k++) {
-                if (isupper((unsigned char)text[k])) upper++;
-                else if (islower((unsigned char)text[k])) lower++;
+            for (size_t k = i, cl; k < end; k += cl ? cl : 1) {
+                /* Letters of any script: "МОСКВА" is all capitals too. */
+                int32_t lc = 0;
+                cl = an_utf8_decode(text + k, end - k, &lc);
+                utf8proc_category_t lcat = cl ? utf8proc_category(lc) : UTF8PROC_CATEGORY_CN;
+                if (lcat == UTF8PROC_CATEGORY_LU || lcat == UTF8PROC_CATEGORY_LT) upper++;
+                else if (lcat == UTF8PROC_CATEGORY_LL) lower++;
             }
             if (upper >= 2 && lower == 0) flags |= AN_TOKF_ALLCAPS;
             /* An abbreviation's final period is part of its matching form only after a
@@ -224,10 +241,19 @@ int an_tokenize(an_tokvec *out, an_arena *arena, const char *text, size_t len, u
             if ((flags & AN_TOKF_ABBREV) && norm_len >= 2 && text[end - 1] == '.' &&
                 !isupper((unsigned char)text[end - 2]))
                 norm_len--;
-            if (norm_len != end - i) {
-                char tmp[64];
-                size_t m = an_normalize(text + i, norm_len, tmp, sizeof tmp);
-                const char *norm = m < sizeof tmp ? an_arena_strndup(arena, tmp, m) : NULL;
+            /* "U.S" written without its final period matches like "U.S." (an_normalize_word
+             * gives dictionary acronyms their final period). */
+            int add_period = (flags & AN_TOKF_ABBREV) && norm_len >= 3 &&
+                             text[end - 2] == '.' && isupper((unsigned char)text[end - 1]);
+            if (norm_len != end - i || add_period) {
+                /* Any length: a long dotted run ("A.B.C.…") is input, not a reason to fail. */
+                size_t m = an_normalize(text + i, norm_len, NULL, 0);
+                char *norm = an_arena_alloc(arena, m + 2);
+                if (norm) {
+                    an_normalize(text + i, norm_len, norm, m + 1);
+                    if (add_period) norm[m++] = '.';
+                    norm[m] = '\0';
+                }
                 rc = norm ? push(out, arena, text, i, end - i, base, type, flags, norm) : AN_ENOMEM;
             } else {
                 rc = push(out, arena, text, i, end - i, base, type, flags, NULL);

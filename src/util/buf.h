@@ -19,7 +19,7 @@ void an_buf_append(an_buf *b, const void *data, size_t len);
 void an_buf_puts(an_buf *b, const char *s);
 void an_buf_putc(an_buf *b, char c);
 void an_buf_printf(an_buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-void an_buf_vprintf(an_buf *b, const char *fmt, va_list ap);
+void an_buf_vprintf(an_buf *b, const char *fmt, va_list ap) __attribute__((format(printf, 2, 0)));
 /* Appends s (len bytes) as a JSON string literal with quotes. Invalid UTF-8 becomes U+FFFD. */
 void an_buf_json_string(an_buf *b, const char *s, size_t len);
 void an_buf_clear(an_buf *b);
