@@ -135,7 +135,6 @@ void an_annalist_remember(an_sent *s)
             a.agents[a.nagents++] = &s->d->agents.v[s->d->roots.v[s->occs.v[me->agents[i]].root].entry];
         a.sentence = ctx->sentence;
         ctx_push(ctx, &a);
-        if (!ctx->home && !(a.flags & AN_RF_PERSON)) ctx->home = mention_code(s, me);
     }
     ctx->sentence++;
 }
@@ -177,6 +176,18 @@ static int add_context_mention(an_sent *s, uint32_t t, const an_ctxactor *a)
     return 0;
 }
 
+/* Whether an agent follows token t, past lower-case phrase words ("its own army"). */
+static int agent_follows(const an_sent *s, uint32_t t)
+{
+    for (uint32_t u = t + 1; u < s->toks.n && u < t + 4; u++) {
+        const an_ctok *tk = &s->toks.v[u];
+        if (tk->type == AN_T_AGENT || (tk->mention >= 0 && s->mentions.v[tk->mention].lone_agent))
+            return 1;
+        if (!(tk->type == AN_T_NONE && !tk->cap)) return 0;
+    }
+    return 0;
+}
+
 /* "its president": agents right after a possessive pronoun belong to it (they were lone
  * agents until now). */
 static void take_agents(an_sent *s, uint32_t t)
@@ -204,6 +215,11 @@ int an_annalist_pronouns(an_sent *s)
         if (tk->eliminated || tk->mention >= 0) continue;
         int kind = pronoun_kind(tk->norm);
         if (!kind) continue;
+        /* A possessive ("its", "their", "his") is an actor only with a role after it ("its
+         * army", "his government"); "their case", "its record" are not actors. */
+        int possessive = !strcmp(tk->norm, "ITS") || !strcmp(tk->norm, "THEIR") ||
+                         !strcmp(tk->norm, "HIS");
+        if (possessive && !agent_follows(s, t)) continue;
         /* The latest fitting actor before the pronoun in this sentence ... */
         int32_t ante = -1, stands = -1;
         if (kind == 3) {
@@ -251,8 +267,10 @@ int an_annalist_pronouns(an_sent *s)
                      s->toks.v[s->mentions.v[ante].first].norm);
             continue;
         }
-        /* ... else the first fitting actor of the latest sentence that has one. */
-        if (!s->ctx) continue;
+        /* ... else the first fitting actor of the latest sentence that has one; across
+         * sentences only "he"/"she" and possessives with a role, since "it" and "they" so
+         * often stand for things and people that are not actors ("It follows a move ..."). */
+        if (!s->ctx || (kind != 1 && !possessive)) continue;
         int pick = -1;
         for (int i = (int)s->ctx->n - 1; i >= 0; i--) {
             const an_ctxactor *a = &s->ctx->a[i];
@@ -290,7 +308,9 @@ int an_annalist_surnames(an_sent *s)
 void an_annalist_lone_agents(an_sent *s)
 {
     /* The country for agents without one: the sentence's location, else the document's
-     * first country. Without either, the agent is not an actor. */
+     * dateline ("KYIV: Police said ..."). Without either, the agent is not an actor: the
+     * first country of a story is too weak a guess ("schools and hospitals" in a British
+     * story are not British actors of an event). */
     const char *doc_home = s->location ? s->location : (s->ctx ? s->ctx->home : NULL);
     for (size_t m = 0; m < s->mentions.n; m++) {
         an_mention *me = &s->mentions.v[m];
