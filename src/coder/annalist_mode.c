@@ -363,7 +363,10 @@ int an_annalist_clauses(an_sent *s)
         an_clause cl = s->clauses.v[c];
         for (uint32_t t = cl.first; t + 2 < cl.end; t++) {
             const an_ctok *tk = &s->toks.v[t];
-            if (tk->eliminated || !is_speech_verb(tk)) continue;
+            /* Only a word read as a verb ("the United States" holds STATES). */
+            if (tk->eliminated || (tk->type != AN_T_VERB && tk->type != AN_T_NONE) ||
+                !is_speech_verb(tk))
+                continue;
             uint32_t next = t + 1;
             if (word_is(&s->toks.v[next], "THAT")) next++;
             /* Only when an actor is the subject of the reported clause. */

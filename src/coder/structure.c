@@ -142,8 +142,12 @@ static int compound_filler(const an_sent *s, uint32_t t)
     if (tk->type == AN_T_DET || tk->type == AN_T_ADJ) return 1;
     if (s->mode == AN_MODE_TABARI) return 0;
     /* PETRARCH's compound noun phrases also hold agents and "of" phrases: "Ithilen and the
-     * government of Gondor". */
+     * government of Gondor", and the words of an actor merged into a later one ("Armenian
+     * Prime Minister Nikol Pashinyan and Azerbaijani President Ilham Aliyev"). */
     if (tk->type == AN_T_AGENT) return 1;
+    if (tk->type == AN_T_NOUN && tk->occ >= 0 &&
+        s->d->roots.v[s->occs.v[tk->occ].root].kind == AN_ROOT_ACTOR)
+        return 1;
     if (tk->type == AN_T_PREP && !strcmp(tk->norm, "OF") && t + 1 < s->toks.n &&
         (s->toks.v[t + 1].type == AN_T_ACTOR || s->toks.v[t + 1].type == AN_T_DET))
         return 1;
