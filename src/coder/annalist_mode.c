@@ -305,17 +305,45 @@ int an_annalist_surnames(an_sent *s)
     return 0;
 }
 
+/* Whether a coded actor (not a lone agent) follows token t in the sentence. */
+static int actor_after(const an_sent *s, uint32_t t)
+{
+    for (uint32_t u = t + 1; u < s->toks.n; u++) {
+        int32_t m = s->toks.v[u].mention;
+        if (m >= 0 && !s->mentions.v[m].lone_agent) return 1;
+    }
+    return 0;
+}
+
 void an_annalist_lone_agents(an_sent *s)
 {
     /* The country for agents without one: the sentence's location, else the document's
-     * dateline ("KYIV: Police said ..."). Without either, the agent is not an actor: the
-     * first country of a story is too weak a guess ("schools and hospitals" in a British
-     * story are not British actors of an event). */
+     * dateline ("KYIV: Police said ..."), else the sentence's first country. Without any,
+     * the agent is not an actor: the first country of the whole story is too weak a guess
+     * ("schools and hospitals" in a British story are not British actors of an event). */
     const char *doc_home = s->location ? s->location : (s->ctx ? s->ctx->home : NULL);
+    const char *sentence_home = NULL;
+    {
+        /* Else the country of the sentence's first actor that has one: "Indonesian
+         * protesters set fire to parliament" is Indonesia's parliament. */
+        for (uint32_t t = 0; t < s->toks.n && !doc_home; t++) {
+            int32_t m = s->toks.v[t].mention;
+            if (m < 0 || s->mentions.v[m].lone_agent) continue;
+            const char *c = mention_code(s, &s->mentions.v[m]);
+            if (c && strlen(c) >= 3 && strncmp(c, "IGO", 3) && strncmp(c, "NGO", 3) &&
+                strncmp(c, "---", 3))
+                sentence_home = c;
+        }
+    }
     for (size_t m = 0; m < s->mentions.n; m++) {
         an_mention *me = &s->mentions.v[m];
         if (!me->lone_agent || s->toks.v[me->first].mention != (int32_t)m) continue;
         const char *home = doc_home;
+        if (!home && sentence_home && !actor_after(s, me->last)) {
+            /* The sentence's country, unless an actor follows: in "sent police officers to
+             * Haiti" the officers are what is sent, not a Kenyan target. */
+            home = sentence_home;
+        }
         if (me->compound >= 0) {
             /* "Russian oil traders and shipping firms": the compound's country. */
             const an_compound *cp = &s->compounds.v[me->compound];
@@ -370,13 +398,19 @@ int an_annalist_clauses(an_sent *s)
             uint32_t next = t + 1;
             if (word_is(&s->toks.v[next], "THAT")) next++;
             /* Only when an actor is the subject of the reported clause. */
+            /* The reported clause starts with its subject: an actor or a pronoun, after at
+             * most determiners, agents and names ("said Pakistani forces", "said his
+             * government"); "declared a three-day ceasefire" reports nothing. */
             int actor_follows = 0;
             for (uint32_t u = next; u < cl.end && u < next + 6; u++) {
-                if (s->toks.v[u].type == AN_T_ACTOR || pronoun_kind(s->toks.v[u].norm)) {
+                const an_ctok *x = &s->toks.v[u];
+                if (x->type == AN_T_ACTOR || pronoun_kind(x->norm)) {
                     actor_follows = 1;
                     break;
                 }
-                if (s->toks.v[u].type == AN_T_VERB || s->toks.v[u].type == AN_T_COMMA) break;
+                if (!(x->type == AN_T_DET || x->type == AN_T_AGENT || x->type == AN_T_ADJ ||
+                      (x->type == AN_T_NONE && x->cap)))
+                    break;
             }
             if (!actor_follows) continue;
             an_clause head = {cl.first, (uint16_t)(t + 1), (uint16_t)(t + 1)};

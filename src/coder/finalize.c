@@ -105,6 +105,10 @@ static void side_codes(an_sent *s, const an_party *p, int noagent, side *out)
     for (uint16_t k = 0; k < me->code->ncodes && out->n < 16; k++) {
         const char *a = an_dict_code_str(d, d->codelist.v[me->code->codes + k]);
         if (former) a = compose(s, a, "ELI", 0);
+        else if (s->mode == AN_MODE_ANNALIST && strlen(a) > 3 && strncmp(a, "IGO", 3) &&
+                 strncmp(a, "NGO", 3))
+            ; /* an actor that has its role already ("Hamas" PSEREBHMS) keeps it: "Hamas
+                 negotiators" are PSEREBHMS, not PSEREBHMSGOV */
         else
             for (int i = 0; i < nag; i++) a = compose(s, a, an_dict_code_str(d, ags[i]->code), ags[i]->prefix);
         out->codes[out->n++] = a;
