@@ -66,14 +66,27 @@ int an_store_map_rc(int rc)
     }
 }
 
+/* SQLite does not always record the system error of a failed write (sqlite3_system_errno is
+ * 0 for a WAL write that hit the file size limit): errno, read straight after the failing
+ * call, is used when it is one of the errors a write can meet. */
+static int write_errno(int e)
+{
+    return e == ENOSPC || e == EFBIG || e == EDQUOT || e == EIO || e == EROFS || e == EACCES ||
+                   e == EPERM
+               ? e
+               : 0;
+}
+
 int an_store_sqlerr_db(sqlite3 *db, const char *path, int rc, an_error *err, const char *what)
 {
+    int saved_errno = errno;
     int code = an_store_map_rc(rc);
     if (code == 0) code = AN_EINTERNAL;
     const char *msg = db ? sqlite3_errmsg(db) : sqlite3_errstr(rc);
     const char *hint = "";
     char why[160] = "";
     int sys = db ? sqlite3_system_errno(db) : 0;
+    if (!sys) sys = write_errno(saved_errno);
     switch (rc & 0xff) {
     case SQLITE_FULL:
     case SQLITE_IOERR:
@@ -194,6 +207,7 @@ int an_store_open(an_store **out, const char *path, int flags, an_error *err)
     } else {
         /* Leave another program's database as it is (not even switch it to WAL). */
         if (version == 0 && (ret = an_schema_check_foreign(s->db, path, err)) < 0) goto fail;
+        if (version == 0 && getenv("AN_EXPERIMENT_PAGE")) an_store_exec(s, getenv("AN_EXPERIMENT_PAGE"), NULL, "x");
         /* WAL cannot be switched on inside a transaction: before migrating. */
         if ((ret = an_store_exec(s, "PRAGMA journal_mode = WAL", err, "cannot turn on WAL")) < 0)
             goto fail;
@@ -203,6 +217,8 @@ int an_store_open(an_store **out, const char *path, int flags, an_error *err)
                                 "PRAGMA temp_store = MEMORY",
                              err, "cannot set up the connection")) < 0)
         goto fail;
+    if (getenv("AN_EXPERIMENT_PRAGMAS")) an_store_exec(s, getenv("AN_EXPERIMENT_PRAGMAS"), NULL, "x");
+    if (!readonly && !getenv("AN_EXPERIMENT_NOCKPT") && (ret = an_ckpt_start(s, err)) < 0) goto fail;
     *out = s;
     return 0;
 fail:
@@ -213,6 +229,7 @@ fail:
 void an_store_close(an_store *s)
 {
     if (!s) return;
+    an_ckpt_stop(s);
     for (int i = 0; i < ST_COUNT; i++) sqlite3_finalize(s->st[i]);
     sqlite3_close(s->db);
     an_buf_free(&s->pack);

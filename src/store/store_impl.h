@@ -68,8 +68,11 @@ typedef struct pk_doc {
     AN_VEC(pk_event) events;
 } pk_doc;
 
+typedef struct an_ckpt an_ckpt;
+
 struct an_store {
     sqlite3 *db;
+    an_ckpt *ckpt;           /* background checkpoints (writable stores), or NULL */
     char *path;
     int readonly;
     sqlite3_stmt *st[ST_COUNT];
@@ -112,6 +115,11 @@ int an_rollup_add(an_store *s, pk_doc *d, an_error *err);
 int an_rollup_remove_doc(an_store *s, int64_t doc_pk, an_error *err);
 /* Checks every roll-up against its mentions; 0 or AN_EINTERNAL. */
 int an_rollup_check(an_store *s, an_error *err);
+
+/* checkpoint.c */
+/* Moves WAL checkpoints of a writable store to a background thread (0, or an error). */
+int an_ckpt_start(an_store *s, an_error *err);
+void an_ckpt_stop(an_store *s);
 
 /* ingest.c */
 /* Deletes a stored document (its roll-ups first) inside the current transaction. */
