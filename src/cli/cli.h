@@ -35,7 +35,8 @@ int cli_exit_status(int rc);
 int cli_common_option(cli_common *c, int opt, const char *arg);
 /* Puts the --max-* limits given into the reader and coder options (either may be NULL). */
 void cli_apply_limits(const cli_common *c, an_read_opts *ro, an_code_opts *co);
-/* Loads the dictionaries named with --dict, or the bundled set; reports problems. */
+/* Loads the dictionaries named with --dict, or the bundled set; reports problems.
+ * quiet: 0 problems and a count of warnings, 1 nothing, 2 problems and every warning. */
 int cli_load_dict(const cli_common *c, an_dict **out, int quiet_problems);
 
 int cmd_code(int argc, char **argv);

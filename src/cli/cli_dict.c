@@ -5,13 +5,18 @@
 #include "cli.h"
 
 typedef struct diag_state {
-    int quiet;
-    size_t shown;
+    int quiet;            /* show nothing */
+    int all_warnings;     /* show each warning (dict check); else only count them */
+    size_t shown, warnings;
 } diag_state;
 
 static void print_diag(void *ud, const an_error *e)
 {
     diag_state *st = ud;
+    if (e->code == 0) {
+        st->warnings++;
+        if (!st->all_warnings) return;
+    }
     if (st->quiet) return;
     char buf[1024];
     fprintf(stderr, "annalist: %s%s\n", e->code == 0 ? "warning: " : "",
@@ -22,7 +27,9 @@ static void print_diag(void *ud, const an_error *e)
 int cli_load_dict(const cli_common *c, an_dict **out, int quiet_problems)
 {
     static diag_state st;
-    st.quiet = quiet_problems;
+    st.quiet = quiet_problems == 1;
+    st.all_warnings = quiet_problems == 2;
+    st.shown = st.warnings = 0;
     an_error err = {0};
     an_dict *d;
     int rc = an_dict_new(&d, &err);
@@ -50,6 +57,9 @@ int cli_load_dict(const cli_common *c, an_dict **out, int quiet_problems)
         }
         if (rc < 0) worst = rc;
     }
+    if (st.warnings && !st.all_warnings && !st.quiet)
+        fprintf(stderr, "annalist: %zu duplicate dictionary entries ignored ('annalist dict check' "
+                        "lists them)\n", st.warnings);
     rc = an_dict_finish(d, &err);
     if (rc < 0) {
         cli_error(&err);

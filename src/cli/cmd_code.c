@@ -4,11 +4,12 @@
 #include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "cli.h"
 #include "cli_json.h"
 
-enum { OPT_DEBUG_TOKENS = OPT_CMD_BASE };
+enum { OPT_DEBUG_TOKENS = OPT_CMD_BASE, OPT_STATS };
 
 static const char help[] =
     "usage: annalist code [OPTIONS] [FILE...]\n"
@@ -17,7 +18,8 @@ static const char help[] =
     "FILE is given or FILE is '-'. A FILE ending in .zst is decompressed.\n"
     "\n"
     "options:\n" CLI_COMMON_HELP
-    "  --debug-tokens    print documents, sentences and tokens (JSON Lines) instead\n";
+    "  --debug-tokens    print documents, sentences and tokens (JSON Lines) instead\n"
+    "  --stats           print counts and timings as one JSON line on stderr at the end\n";
 
 static const char *type_name(int type)
 {
@@ -90,6 +92,13 @@ static int debug_tokens(FILE *out, const an_doc *doc, an_error *err)
     return 0;
 }
 
+static double now_seconds(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
 static void write_out(void *ud, const char *data, size_t len)
 {
     fwrite(data, 1, len, (FILE *)ud);
@@ -105,10 +114,12 @@ static void print_diag(void *ud, const an_error *e)
 int cmd_code(int argc, char **argv)
 {
     cli_common c = {.input = AN_INPUT_AUTO, .output = "jsonl"};
-    int want_tokens = 0;
+    int want_tokens = 0, want_stats = 0;
+    double t_start = now_seconds(), t_loaded = t_start;
     static const struct option longopts[] = {
         CLI_COMMON_LONGOPTS,
         {"debug-tokens", no_argument, NULL, OPT_DEBUG_TOKENS},
+        {"stats", no_argument, NULL, OPT_STATS},
         {NULL, 0, NULL, 0},
     };
     int opt;
@@ -117,6 +128,10 @@ int cmd_code(int argc, char **argv)
         if (opt == OPT_HELP) {
             fputs(help, stdout);
             return EXIT_OK;
+        }
+        if (opt == OPT_STATS) {
+            want_stats = 1;
+            continue;
         }
         if (opt == OPT_DEBUG_TOKENS) {
             want_tokens = 1;
@@ -146,6 +161,7 @@ int cmd_code(int argc, char **argv)
     if (!want_tokens) {
         int rc = cli_load_dict(&c, &d, 0);
         if (!d) return cli_exit_status(rc);
+        t_loaded = now_seconds();
         an_code_opts co = AN_CODE_OPTS_INIT;
         co.default_date = c.date;
         cli_apply_limits(&c, NULL, &co);
@@ -193,6 +209,17 @@ int cmd_code(int argc, char **argv)
         if (an_pool_finish(pool, &err) < 0) {
             cli_error(&err);
             status = EXIT_INTERNAL;
+        }
+        if (want_stats) {
+            size_t docs, sents, events;
+            an_pool_counts(pool, &docs, &sents, &events);
+            double t_end = now_seconds();
+            fflush(stdout);
+            fprintf(stderr,
+                    "{\"documents\":%zu,\"sentences\":%zu,\"events\":%zu,\"threads\":%d,"
+                    "\"dict_load_ms\":%.1f,\"code_ms\":%.1f}\n",
+                    docs, sents, events, c.threads ? c.threads : cli_default_threads(),
+                    (t_loaded - t_start) * 1e3, (t_end - t_loaded) * 1e3);
         }
         an_pool_free(pool);
     }

@@ -80,7 +80,7 @@ int cmd_dict(int argc, char **argv)
         c.dicts[c.ndicts++] = argv[i];
     }
     an_dict *d = NULL;
-    int rc = cli_load_dict(&c, &d, !check && quiet);
+    int rc = cli_load_dict(&c, &d, check ? 2 : quiet);
     if (!d) return cli_exit_status(rc);
     an_dict_stats s;
     an_dict_get_stats(d, &s);

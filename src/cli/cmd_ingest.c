@@ -92,6 +92,7 @@ typedef struct ingest {
     an_store *store;
     an_pool *pool;
     int failed;                /* a store error: stop */
+    int precheck;              /* look documents up before coding (the store was not empty) */
     an_error err;
     size_t added, replaced, unchanged, skipped, not_coded;
     int status;
@@ -227,7 +228,7 @@ static int ingest_file(ingest *x, const char *path, const an_read_opts *ro, idse
             x->err = oom;
             break;
         }
-        if (first) {
+        if (first && x->precheck) {
             rc = an_store_has_doc(x->store, doc, &err);
             if (rc < 0) {
                 x->failed = rc;
@@ -321,6 +322,10 @@ int cmd_ingest(int argc, char **argv)
         return cli_exit_status(rc);
     }
     if (busy_ms >= 0) an_store_set_busy_timeout(x.store, (int)busy_ms);
+    /* Into an empty store every document is new: skip the lookups before coding (the
+     * writer still decides, so documents another process adds meanwhile stay right). */
+    an_store_counts before;
+    x.precheck = an_store_get_counts(x.store, &before, &err) < 0 || before.documents > 0;
     an_dict *d = NULL;
     rc = cli_load_dict(&c, &d, 0);
     if (!d) {

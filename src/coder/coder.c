@@ -390,6 +390,10 @@ int an_coder_code(an_coder *c, const an_doc *doc, an_result *out, an_error *err)
     const char *text = doc->text ? doc->text : "";
     size_t len = doc->text ? doc->text_len : 0;
     int rc = an_text_analyze(&c->text, &c->arena, text, len, doc->single_sentence);
+    if (rc == AN_ELIMIT)
+        return an_err(err, rc, doc->file, doc->line,
+                      "document %s is %zu bytes, more than the 4294967295 that can be coded",
+                      doc->id ? doc->id : "", len);
     if (rc < 0) return an_err_oom(err);
 
     const char *date = doc->date ? doc->date : c->opts.default_date;

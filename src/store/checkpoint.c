@@ -19,6 +19,8 @@ struct an_ckpt {
     pthread_mutex_t lock;
     pthread_cond_t cond;
     int wanted, stop;
+    int busy;                /* asked and not yet done (read by the writer without the lock:
+                                at worst one extra or one late wake-up) */
 };
 
 static void *ckpt_main(void *arg)
@@ -33,6 +35,7 @@ static void *ckpt_main(void *arg)
         /* Failure (busy, say) is harmless: the next commit asks again. */
         sqlite3_wal_checkpoint_v2(c->db, "main", SQLITE_CHECKPOINT_PASSIVE, NULL, NULL);
         pthread_mutex_lock(&c->lock);
+        __atomic_store_n(&c->busy, 0, __ATOMIC_RELEASE);
     }
     pthread_mutex_unlock(&c->lock);
     return NULL;
@@ -43,7 +46,8 @@ static int on_commit(void *ud, sqlite3 *db, const char *name, int pages)
     an_ckpt *c = ud;
     if (pages >= CKPT_HARD) {
         sqlite3_wal_checkpoint_v2(db, name, SQLITE_CHECKPOINT_PASSIVE, NULL, NULL);
-    } else if (pages >= CKPT_SOFT) {
+    } else if (pages >= CKPT_SOFT && !__atomic_load_n(&c->busy, __ATOMIC_ACQUIRE)) {
+        __atomic_store_n(&c->busy, 1, __ATOMIC_RELEASE);
         pthread_mutex_lock(&c->lock);
         c->wanted = 1;
         pthread_cond_signal(&c->cond);
@@ -64,6 +68,9 @@ int an_ckpt_start(an_store *s, an_error *err)
         return ret;
     }
     sqlite3_busy_timeout(c->db, 1000);
+    /* A connection learns that the file is in WAL mode when it first reads it; until then a
+     * checkpoint does nothing. */
+    sqlite3_exec(c->db, "SELECT count(*) FROM sqlite_schema", NULL, NULL, NULL);
     pthread_mutex_init(&c->lock, NULL);
     pthread_cond_init(&c->cond, NULL);
     if (pthread_create(&c->tid, NULL, ckpt_main, c) != 0) {

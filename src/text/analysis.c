@@ -2,6 +2,7 @@
  * and exposes it through the public an_analysis accessors. */
 #include "text/analysis.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -17,6 +18,7 @@ int an_text_analyze(an_text *t, an_arena *arena, const char *text, size_t len,
     t->sentences.n = 0;
     t->dateline = NULL;
     t->body_off = 0;
+    if (len > UINT32_MAX) return AN_ELIMIT; /* offsets into the text are 32-bit */
     size_t lead = 0;
     while (lead < len && (text[lead] == ' ' || text[lead] == '\n' || text[lead] == '\t' ||
                           text[lead] == '\r'))
@@ -66,6 +68,10 @@ int an_analyze(an_analysis **out, const an_doc *doc, an_error *err)
                              doc->text ? doc->text_len : 0, doc->single_sentence);
     if (rc < 0) {
         an_analysis_free(a);
+        if (rc == AN_ELIMIT)
+            return an_err(err, rc, doc->file, doc->line,
+                          "document %s is %zu bytes, more than the 4294967295 that can be "
+                          "analysed", doc->id ? doc->id : "", doc->text_len);
         return an_err_oom(err);
     }
     *out = a;

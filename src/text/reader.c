@@ -1,5 +1,6 @@
 /* reader.c — opening inputs, sniffing their format, and the checks every document passes
  * (valid UTF-8, no NUL bytes, size limits). The formats themselves are in reader_*.c. */
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -67,6 +68,8 @@ static int reader_init(an_reader *r, const an_read_opts *opts, an_error *err)
 {
     an_read_opts defaults = AN_READ_OPTS_INIT;
     r->opts = opts ? *opts : defaults;
+    /* Offsets into a document are 32-bit (an_span). */
+    if (r->opts.max_doc_bytes > UINT32_MAX) r->opts.max_doc_bytes = UINT32_MAX;
     an_arena_init(&r->arena, 16 * 1024);
     r->default_days = AN_NO_DATE;
     if (r->opts.default_date) {
