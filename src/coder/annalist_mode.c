@@ -16,14 +16,7 @@
 
 static int word_is(const an_ctok *t, const char *w) { return strcmp(t->norm, w) == 0; }
 
-static int is_locative(const an_ctok *t)
-{
-    static const char *const preps[] = {"IN", "AT", "NEAR", "OUTSIDE", "INSIDE", "ACROSS",
-                                        "AROUND", "THROUGHOUT", "WITHIN", "OFF", NULL};
-    for (int i = 0; preps[i]; i++)
-        if (word_is(t, preps[i])) return 1;
-    return 0;
-}
+static int is_locative(const an_ctok *t) { return (t->wc & AN_WC_LOCATIVE) != 0; }
 
 static uint8_t mention_flags(const an_sent *s, const an_mention *me)
 {
@@ -140,13 +133,11 @@ void an_annalist_remember(an_sent *s)
 }
 
 /* A pronoun's kind: 1 person (he, she), 2 thing (it, its), 3 plural (they, their). */
-static int pronoun_kind(const char *w)
+static int pronoun_kind_tok(const an_ctok *t)
 {
-    if (!strcmp(w, "HE") || !strcmp(w, "HIM") || !strcmp(w, "HIS") || !strcmp(w, "SHE") ||
-        !strcmp(w, "HER"))
-        return 1;
-    if (!strcmp(w, "IT") || !strcmp(w, "ITS")) return 2;
-    if (!strcmp(w, "THEY") || !strcmp(w, "THEM") || !strcmp(w, "THEIR")) return 3;
+    if (t->wc & AN_WC_PRON_PERSON) return 1;
+    if (t->wc & AN_WC_PRON_THING) return 2;
+    if (t->wc & AN_WC_PRON_PLURAL) return 3;
     return 0;
 }
 
@@ -213,12 +204,11 @@ int an_annalist_pronouns(an_sent *s)
     for (uint32_t t = 0; t < s->toks.n; t++) {
         an_ctok *tk = &s->toks.v[t];
         if (tk->eliminated || tk->mention >= 0) continue;
-        int kind = pronoun_kind(tk->norm);
+        int kind = pronoun_kind_tok(tk);
         if (!kind) continue;
         /* A possessive ("its", "their", "his") is an actor only with a role after it ("its
          * army", "his government"); "their case", "its record" are not actors. */
-        int possessive = !strcmp(tk->norm, "ITS") || !strcmp(tk->norm, "THEIR") ||
-                         !strcmp(tk->norm, "HIS");
+        int possessive = (tk->wc & AN_WC_PRON_POSS) != 0;
         if (possessive && !agent_follows(s, t)) continue;
         /* The latest fitting actor before the pronoun in this sentence ... */
         int32_t ante = -1, stands = -1;
@@ -235,7 +225,7 @@ int an_annalist_pronouns(an_sent *s)
          * usually the subject ("Ukraine accused Russia ... and called on its allies": its =
          * Ukraine); an object pronoun cannot be the subject, so it takes the latest other one
          * ("Merz hosted Zelensky ... and promised him weapons": him = Zelensky). */
-        int object = !strcmp(tk->norm, "HIM") || !strcmp(tk->norm, "THEM") ||
+        int object = (tk->wc & AN_WC_PRON_OBJECT) ||
                      (!strcmp(tk->norm, "HER") && t + 1 < s->toks.n &&
                       s->toks.v[t + 1].type != AN_T_NONE && s->toks.v[t + 1].type != AN_T_AGENT);
         int32_t first_fit = -1, last_fit = -1;
@@ -369,19 +359,7 @@ void an_annalist_lone_agents(an_sent *s)
 
 /* ------------------------------------------------------------------ clauses */
 
-static int is_speech_verb(const an_ctok *t)
-{
-    static const char *const verbs[] = {
-        "SAY", "SAYS", "SAID", "SAYING", "TELL", "TELLS", "TOLD", "ANNOUNCE", "ANNOUNCED",
-        "ANNOUNCES", "STATE", "STATED", "STATES", "CLAIM", "CLAIMED", "CLAIMS", "ADD", "ADDED",
-        "ADDS", "NOTE", "NOTED", "NOTES", "REPORT", "REPORTED", "REPORTS", "WRITE", "WROTE",
-        "WRITES", "DECLARE", "DECLARED", "INSIST", "INSISTED", "ARGUE", "ARGUED", "EXPLAIN",
-        "EXPLAINED", "ASSERT", "ASSERTED", "BELIEVE", "BELIEVED", "THINK", "THOUGHT",
-        "CONFIRM", "CONFIRMED", "SUGGEST", "SUGGESTED", "MAINTAIN", "MAINTAINED", NULL};
-    for (int i = 0; verbs[i]; i++)
-        if (!strcmp(t->norm, verbs[i])) return 1;
-    return 0;
-}
+static int is_speech_verb(const an_ctok *t) { return (t->wc & AN_WC_SPEECH) != 0; }
 
 int an_annalist_clauses(an_sent *s)
 {
@@ -404,7 +382,7 @@ int an_annalist_clauses(an_sent *s)
             int actor_follows = 0;
             for (uint32_t u = next; u < cl.end && u < next + 6; u++) {
                 const an_ctok *x = &s->toks.v[u];
-                if (x->type == AN_T_ACTOR || pronoun_kind(x->norm)) {
+                if (x->type == AN_T_ACTOR || pronoun_kind_tok(x)) {
                     actor_follows = 1;
                     break;
                 }
@@ -446,9 +424,7 @@ int an_annalist_negated(const an_sent *s, const an_occ *verb, const an_pattern *
         const an_ctok *tk = &s->toks.v[t];
         if (tk->type == AN_T_COMMA || tk->type == AN_T_ACTOR || tk->type == AN_T_VERB) break;
         size_t n = tk->len;
-        if (word_is(tk, "NOT") || word_is(tk, "NEVER") || word_is(tk, "N'T") ||
-            (n > 3 && !strcmp(tk->norm + n - 3, "N'T")))
-            return 1;
+        if ((tk->wc & AN_WC_NEGATION) || (n > 3 && !strcmp(tk->norm + n - 3, "N'T"))) return 1;
         if (word_is(tk, "LONGER") && t > 0 && word_is(&s->toks.v[t - 1], "NO")) return 1;
     }
     return 0;

@@ -24,6 +24,7 @@ struct an_coder {
     an_sent sent;
     an_ptree tree;
     an_docctx ctx;            /* annalist mode: actors of the document so far */
+    an_candcache cache;       /* token forms' dictionary candidates */
     AN_VEC(an_event) events;
     AN_VEC(uint8_t) status;    /* per sentence: an_sent_status */
     an_buf trace;
@@ -66,11 +67,13 @@ int an_coder_new(an_coder **out, const an_dict *dict, const an_code_opts *opts, 
     an_code_opts defaults = AN_CODE_OPTS_INIT;
     c->opts = opts ? *opts : defaults;
     c->dict = dict;
+    an_wordclass_init();
     c->options = dict->options;
     an_arena_init(&c->arena, 64 * 1024);
     c->sent.d = dict;
     c->sent.opt = &c->options;
     c->sent.arena = &c->arena;
+    c->sent.cache = &c->cache;
     c->fwd_story = -1;
     c->fwd_literal = AN_NO_ID;
     *out = c;
@@ -107,6 +110,7 @@ void an_coder_free(an_coder *c)
     AN_VEC_FREE(&c->status);
     an_text_free(&c->text);
     an_ptree_free(&c->tree);
+    an_candcache_free(&c->cache);
     an_arena_free(&c->arena);
     an_buf_free(&c->trace);
     free(c);
@@ -138,6 +142,7 @@ static int prepare_tokens(an_coder *c, const an_sentence *sent, size_t max_token
         ct.midcap = ct.cap && seen_cap;
         if (ct.cap) seen_cap = 1;
         ct.poss = (t->flags & AN_TOKF_POSSESSIVE) != 0;
+        ct.wc = an_wordclass(ct.norm, ct.len);
         ct.occ = -1;
         ct.mention = -1;
         ct.compound = -1;
@@ -151,6 +156,8 @@ static int prepare_tokens(an_coder *c, const an_sentence *sent, size_t max_token
             ct.norm = stem;
             neg.norm = "N'T";
             neg.len = 3;
+            neg.wc = AN_WC_NEGATION;
+            ct.wc = an_wordclass(stem, ct.len);
             neg.cap = neg.midcap = 0;
             if (AN_VEC_PUSH(&s->toks, ct) < 0 || AN_VEC_PUSH(&s->toks, neg) < 0) return AN_ENOMEM;
             continue;
@@ -216,6 +223,7 @@ static int tokens_from_tree(an_coder *c, const an_sentence *sent, size_t max_tok
             if (!norm) return AN_ENOMEM;
             ct.norm = norm;
             ct.len = (uint32_t)n;
+            ct.wc = an_wordclass(norm, n);
             ct.kind = !strcmp(tag, "CD") ? AN_TOK_NUMBER : AN_TOK_WORD;
             ct.cap = lf->word[0] >= 'A' && lf->word[0] <= 'Z';
             ct.midcap = ct.cap && seen_cap;

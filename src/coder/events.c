@@ -306,10 +306,7 @@ static int is_passive(const an_sent *s, const an_occ *verb)
         int t = (int)verb->first - k;
         if (t >= 0 && s->toks.v[t].type == AN_T_AUX) aux = 1;
         /* annalist mode also reads "is/are/be being attacked by" as passive */
-        if (t >= 0 && s->mode == AN_MODE_ANNALIST &&
-            (!strcmp(s->toks.v[t].norm, "IS") || !strcmp(s->toks.v[t].norm, "ARE") ||
-             !strcmp(s->toks.v[t].norm, "BE") || !strcmp(s->toks.v[t].norm, "BEING")))
-            aux = 1;
+        if (t >= 0 && s->mode == AN_MODE_ANNALIST && (s->toks.v[t].wc & AN_WC_BE)) aux = 1;
     }
     for (int k = 1; k <= 3; k++) {
         uint32_t t = verb->first + (uint32_t)k;

@@ -3,6 +3,7 @@
  * the dictionary root that covers the most characters wins, ties to the root read first
  * (tabari-semantics.md §2.2–§2.3). Roots never span a comma; gapped roots skip other words,
  * which keep their own roots. */
+#include <stdlib.h>
 #include <string.h>
 
 #include "coder/sent.h"
@@ -80,6 +81,93 @@ int an_sent_has_synset(an_sent *s, uint32_t sy)
     return found;
 }
 
+#define CACHE_MAX_SLOTS ((size_t)1 << 20)
+#define CACHE_MAX_STORE ((size_t)1 << 23)
+
+void an_candcache_free(an_candcache *c)
+{
+    free(c->hash);
+    free(c->off);
+    free(c->n);
+    free(c->key);
+    free(c->klen);
+    AN_VEC_FREE(&c->store);
+    an_arena_free(&c->keys);
+    memset(c, 0, sizeof *c);
+}
+
+static int cache_grow(an_candcache *c)
+{
+    size_t slots = c->slots ? c->slots * 2 : 1u << 14;
+    an_candcache n = {0};
+    n.hash = calloc(slots, sizeof *n.hash);
+    n.off = malloc(slots * sizeof *n.off);
+    n.n = malloc(slots * sizeof *n.n);
+    n.key = malloc(slots * sizeof *n.key);
+    n.klen = malloc(slots * sizeof *n.klen);
+    if (!n.hash || !n.off || !n.n || !n.key || !n.klen) {
+        free(n.hash), free(n.off), free(n.n), free(n.key), free(n.klen);
+        return -1;
+    }
+    for (size_t i = 0; i < c->slots; i++) {
+        if (!c->hash[i]) continue;
+        size_t k = (size_t)c->hash[i] & (slots - 1);
+        while (n.hash[k]) k = (k + 1) & (slots - 1);
+        n.hash[k] = c->hash[i];
+        n.off[k] = c->off[i];
+        n.n[k] = c->n[i];
+        n.key[k] = c->key[i];
+        n.klen[k] = c->klen[i];
+    }
+    free(c->hash), free(c->off), free(c->n), free(c->key), free(c->klen);
+    c->hash = n.hash;
+    c->off = n.off;
+    c->n = n.n;
+    c->key = n.key;
+    c->klen = n.klen;
+    c->slots = slots;
+    return 0;
+}
+
+/* Finds the cached candidates of a token form; returns the slot or -1. Sets *h. */
+static long cache_find(const an_candcache *c, const char *norm, uint32_t len, int poss, uint64_t *h)
+{
+    *h = (an_hash_bytes(norm, len) ^ (uint64_t)poss) | 1; /* never 0 */
+    if (!c->slots) return -1;
+    size_t k = (size_t)*h & (c->slots - 1);
+    while (c->hash[k]) {
+        if (c->hash[k] == *h && c->klen[k] == len + 1 && c->key[k][len] == (char)poss &&
+            memcmp(c->key[k], norm, len) == 0)
+            return (long)k;
+        k = (k + 1) & (c->slots - 1);
+    }
+    return -1;
+}
+
+static void cache_put(an_candcache *c, const char *norm, uint32_t len, int poss, uint64_t h,
+                      const an_cand *cands, uint16_t n)
+{
+    if (c->store.n + n > CACHE_MAX_STORE) return;
+    if ((c->used + 1) * 2 > c->slots) {
+        if (c->slots >= CACHE_MAX_SLOTS || cache_grow(c) < 0) return;
+        if (!c->keys.block_size) an_arena_init(&c->keys, 256 * 1024);
+    }
+    char *key = an_arena_alloc(&c->keys, len + 1);
+    if (!key || AN_VEC_RESERVE(&c->store, c->store.n + n) < 0) return;
+    memcpy(key, norm, len);
+    key[len] = (char)poss;
+    size_t k = (size_t)h & (c->slots - 1);
+    while (c->hash[k]) k = (k + 1) & (c->slots - 1);
+    c->hash[k] = h;
+    c->off[k] = (uint32_t)c->store.n;
+    c->n[k] = n;
+    c->key[k] = key;
+    c->klen[k] = len + 1;
+    if (n) memcpy(c->store.v + c->store.n, cands, n * sizeof *cands);
+    c->store.n += n;
+    c->used++;
+}
+
 int an_sent_candidates(an_sent *s, void *trie_ptr)
 {
     for (size_t i = 0; i < s->synset_touched.n; i++)
@@ -98,18 +186,32 @@ int an_sent_candidates(an_sent *s, void *trie_ptr)
         t->cand = (uint32_t)s->cands.n;
         t->ncand = 0;
         if (t->type == AN_T_COMMA || t->type == AN_T_QUOTE) continue;
+        uint64_t h = 0;
+        long slot = s->cache ? cache_find(s->cache, t->norm, t->len, t->poss, &h) : -1;
+        if (slot >= 0) {
+            uint16_t n = s->cache->n[slot];
+            if (AN_VEC_RESERVE(&s->cands, s->cands.n + n) < 0) return AN_ENOMEM;
+            const an_cand *src = s->cache->store.v + s->cache->off[slot];
+            for (uint16_t k = 0; k < n; k++) {
+                s->cands.v[s->cands.n++] = src[k];
+                if (wset_add(s, src[k].word) < 0) return AN_ENOMEM;
+            }
+            t->ncand = n;
+            continue;
+        }
         size_t nh = an_trie_prefixes(trie, t->norm, t->len, hits, MAX_PREFIX_HITS);
         if (nh > MAX_PREFIX_HITS) nh = MAX_PREFIX_HITS;
-        for (size_t h = 0; h < nh; h++) {
-            const char *w = an_intern_str(&d->words, hits[h].word);
+        for (size_t hi = 0; hi < nh; hi++) {
+            const char *w = an_intern_str(&d->words, hits[hi].word);
             an_cand c;
-            c.word = hits[h].word;
-            c.extra = (uint8_t)(t->len - hits[h].len);
-            c.mask = match_mask(w, hits[h].len, t->norm + hits[h].len, t->len - hits[h].len,
+            c.word = hits[hi].word;
+            c.extra = (uint8_t)(t->len - hits[hi].len);
+            c.mask = match_mask(w, hits[hi].len, t->norm + hits[hi].len, t->len - hits[hi].len,
                                 t->poss);
             if (AN_VEC_PUSH(&s->cands, c) < 0 || wset_add(s, c.word) < 0) return AN_ENOMEM;
             t->ncand++;
         }
+        if (s->cache) cache_put(s->cache, t->norm, t->len, t->poss, h, s->cands.v + t->cand, t->ncand);
     }
     return 0;
 }

@@ -14,6 +14,7 @@
 #include "dict/dict.h"
 #include "util/arena.h"
 #include "util/buf.h"
+#include "coder/wordclass.h"
 #include "util/vec.h"
 
 /* What a token is after root assignment and parsing. */
@@ -55,6 +56,7 @@ typedef struct an_ctok {
     uint8_t eliminated; /* inside an eliminated comma clause */
     uint8_t poss;       /* possessive ending */
     const char *tag;    /* part of speech from a Treebank parse, or NULL */
+    uint32_t wc;        /* closed-class word classes (wordclass.h) */
     uint32_t cand;      /* candidates: cands[cand .. cand + ncand) */
     uint16_t ncand;
     int32_t occ;        /* root occurrence covering this token, or -1 */
@@ -134,6 +136,21 @@ typedef struct an_final {
 
 #define AN_WSET_SLOTS 4096
 
+/* A memo of each token form's dictionary candidates, kept across sentences and documents
+ * by one coder: news repeats its words, and the trie walk is the costliest step per token. */
+typedef struct an_candcache {
+    uint64_t *hash;            /* per slot, 0 = empty */
+    uint32_t *off;             /* candidates: store.v[off .. off + n) */
+    uint16_t *n;
+    const char **key;          /* the token form (in keys), with a possessive flag byte */
+    uint32_t *klen;
+    size_t slots, used;
+    AN_VEC(an_cand) store;
+    an_arena keys;
+} an_candcache;
+
+void an_candcache_free(an_candcache *c);
+
 typedef struct an_sent an_sent;
 typedef struct an_docctx an_docctx;
 
@@ -164,6 +181,7 @@ struct an_sent {
     AN_VEC(an_compound) compounds;
     AN_VEC(int32_t) members;   /* mention indices of compound members */
     AN_VEC(an_clause) clauses;
+    an_candcache *cache;       /* owned by the coder */
     /* The dictionary words the sentence's tokens can be (a hash set, rebuilt per sentence):
      * patterns whose needed word is missing are skipped without matching. */
     uint32_t wset[AN_WSET_SLOTS];
@@ -195,8 +213,7 @@ int an_sent_discards(an_sent *s, int *story);
 
 /* structure.c */
 int an_sent_structure(an_sent *s);
-/* Function words that end a noun phrase ("for", "with", "was" ...). */
-int an_np_stop_word(const char *word);
+
 
 /* events.c */
 int an_sent_code(an_sent *s);

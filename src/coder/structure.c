@@ -428,30 +428,12 @@ static void attach_agents(an_sent *s)
 
 /* Words that may sit inside a noun phrase between an actor and its agents: determiners,
  * adjectives, nouns, numbers and words the dictionaries do not know. */
-/* Function words that end a noun phrase (prepositions other than of/in/from, auxiliaries,
- * relative words): "Pakistan for a three-day official visit" does not make "official" an
- * agent of Pakistan. */
-static int np_stop_word(const char *w)
-{
-    static const char *const words[] = {
-        "ON", "FOR", "AT", "TO", "WITH", "BY", "AFTER", "BEFORE", "DURING", "AGAINST", "ABOUT",
-        "OVER", "UNDER", "INTO", "ONTO", "THAN", "AS", "THAT", "WHICH", "WHO", "WHOM", "WHOSE",
-        "WHEN", "WHERE", "WHILE", "AMID", "DESPITE", "THROUGH", "BETWEEN", "AMONG", "TOWARD",
-        "TOWARDS", "UNTIL", "SINCE", "WITHOUT", "WITHIN", "ACROSS", "AROUND", "NEAR", "UPON",
-        "IS", "ARE", "WAS", "WERE", "BE", "BEEN", "BEING", "HAS", "HAVE", "HAD", "WILL", "WOULD",
-        "CAN", "COULD", "SHOULD", "MAY", "MIGHT", "MUST", "SHALL", "DO", "DOES", "DID", "NOT",
-        "IF", "BUT", "SO", "ALSO", "THEN", "HE", "SHE", "IT", "THEY", "WE", "I", "YOU", NULL};
-    for (int i = 0; words[i]; i++)
-        if (!strcmp(w, words[i])) return 1;
-    return 0;
-}
-
-int an_np_stop_word(const char *w) { return np_stop_word(w); }
-
 static int np_filler(const an_ctok *t)
 {
     if (t->eliminated) return 0;
-    if (t->type == AN_T_NONE && np_stop_word(t->norm)) return 0;
+    /* Function words end a noun phrase: "Pakistan for a three-day official visit" does not
+     * make "official" an agent of Pakistan. */
+    if (t->type == AN_T_NONE && (t->wc & AN_WC_NPSTOP)) return 0;
     if (t->tag && (!strncmp(t->tag, "VB", 2) || !strcmp(t->tag, "IN") || !strcmp(t->tag, "CC") ||
                    !strcmp(t->tag, "TO") || !strcmp(t->tag, "MD") || !strncmp(t->tag, "W", 1)))
         return 0;
@@ -461,8 +443,7 @@ static int np_filler(const an_ctok *t)
 
 static int is_np_prep(const an_ctok *t)
 {
-    return !strcmp(t->norm, "OF") || !strcmp(t->norm, "IN") || !strcmp(t->norm, "FROM") ||
-           !strcmp(t->norm, "AT") || !strcmp(t->norm, "FOR");
+    return (t->wc & AN_WC_NPPREP) != 0;
 }
 
 static void add_agent(an_mention *me, int32_t occ)
@@ -483,7 +464,7 @@ static int modifier_agent(const an_sent *s, int32_t occ)
     size_t len = strlen(t->norm);
     int adverb = len > 3 && !strcmp(t->norm + len - 2, "LY");
     return t->type == AN_T_NONE && !t->cap && t->kind == AN_TOK_WORD && !adverb &&
-           !an_np_stop_word(t->norm);
+           !(t->wc & AN_WC_NPSTOP);
 }
 
 /* Agents in the noun phrase of [first, last]: before it ("the Gondor main opposition
