@@ -26,17 +26,20 @@ static const char help[] =
     "usage: annalist ingest --db PATH [OPTIONS] [FILE...]\n"
     "\n"
     "Codes documents and stores them in the SQLite event store PATH (created when missing):\n"
-    "documents, sentences and events with provenance, and GDELT-style roll-ups of duplicate\n"
-    "reports. Each document is stored in one transaction. A document whose id is stored with\n"
-    "the same text is skipped; one whose text changed is replaced as a whole. Reads stdin\n"
-    "when no FILE is given or FILE is '-'. See docs/store.md.\n"
+    "each document with its text, the sentences events were coded from, the events with\n"
+    "provenance, and GDELT-style roll-ups of duplicate reports. Each document is stored in\n"
+    "one transaction. A document whose id is stored with the same text is skipped; one whose\n"
+    "text changed is replaced as a whole. Reads stdin when no FILE is given or FILE is '-'.\n"
+    "Prints a summary; exit status 1 when some input could not be read or coded in full.\n"
+    "See docs/store.md.\n"
     "\n"
     "options:\n"
     "  --db PATH         the store (required)\n" CLI_COMMON_HELP
     "  --progress        draw the progress line even when stderr is not a terminal\n"
     "  --no-progress     never draw it (default: only on a terminal, not under CI)\n"
     "  --quiet           no summary at the end\n"
-    "  --busy-timeout MS wait this long for another writer's lock (default 60000)\n";
+    "  --busy-timeout MS wait this long for another writer's lock (default 60000)\n"
+    "(--output does not apply here: see 'annalist export'.)\n";
 
 /* ---- ids seen in this run: the skip-before-coding test is only exact for the first
  * occurrence of an id (a later one may follow a version still being coded). */

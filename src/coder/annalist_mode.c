@@ -462,6 +462,9 @@ int an_annalist_event_date(const an_sent *s, int docday)
     an_date_to_ymd(docday, &dy, &dm, &dd);
     for (uint32_t t = 0; t < s->toks.n; t++) {
         const an_ctok *tk = &s->toks.v[t];
+        /* Only date words; a possessive one ("last Friday's attack") dates another event
+         * and has no date class. */
+        if (!(tk->wc & AN_WC_DATE)) continue;
         if (word_is(tk, "YESTERDAY")) return docday - 1;
         if (word_is(tk, "TODAY") || word_is(tk, "TONIGHT")) return docday;
         int on = t > 0 && (word_is(&s->toks.v[t - 1], "ON") || word_is(&s->toks.v[t - 1], "LAST"));

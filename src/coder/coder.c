@@ -102,6 +102,7 @@ void an_coder_free(an_coder *c)
     AN_VEC_FREE(&s->clauses);
     AN_VEC_FREE(&s->pending);
     AN_VEC_FREE(&s->wset_used);
+    AN_VEC_FREE(&s->wocc);
     AN_VEC_FREE(&s->synset_seen);
     AN_VEC_FREE(&s->synset_touched);
     AN_VEC_FREE(&s->finals);

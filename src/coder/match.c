@@ -134,6 +134,22 @@ static int synset_at(mctx *c, uint32_t syn, int t, int *end)
     return ok;
 }
 
+/* The first token in [from, limit) where some member of synset syn can start (by its first
+ * word's token chain), or -1; `from` itself when a member does not start with a word. */
+static int synset_next(const an_sent *s, uint32_t syn, int from, int limit)
+{
+    const an_dict *d = s->d;
+    const an_synset *sy = &d->synsets.v[syn];
+    int best = -1;
+    for (uint16_t k = 0; k < sy->nmembers && best != from; k++) {
+        const an_seq *mem = &d->seqs.v[sy->members + k];
+        if (mem->first_word == AN_NO_ID) return from;
+        int q = an_sent_next_word(s, mem->first_word, d->pelems.v[mem->elems].match, from, limit);
+        if (q >= 0 && (best < 0 || q < best)) best = q;
+    }
+    return best;
+}
+
 /* Matches e[0..n) forwards: the first element exactly at pos when adjacent, else at the
  * first position from pos on. */
 static int seq_fwd(mctx *c, const an_pelem *e, int n, int pos, int adjacent, int limit, int *end)
@@ -144,6 +160,20 @@ static int seq_fwd(mctx *c, const an_pelem *e, int n, int pos, int adjacent, int
         int got = -1, ek = 0;
         if (adj) {
             if (cur < limit && elem_at(c, &e[k], cur, &ek)) got = cur;
+        } else if (e[k].kind == AN_PE_WORD) {
+            /* the word's own token chain instead of a scan */
+            int q = cur < limit ? an_sent_next_word(c->s, e[k].id, e[k].match, cur, limit) : -1;
+            if (q >= 0 && elem_at(c, &e[k], q, &ek)) got = q;
+        } else if (e[k].kind == AN_PE_SYNSET) {
+            /* only where a member's first word is */
+            for (int q = cur; q < limit; q++) {
+                q = synset_next(c->s, e[k].id, q, limit);
+                if (q < 0) break;
+                if (elem_at(c, &e[k], q, &ek)) {
+                    got = q;
+                    break;
+                }
+            }
         } else {
             for (int q = cur; q < limit; q++) {
                 if (elem_at(c, &e[k], q, &ek)) {
@@ -251,7 +281,12 @@ static int match_lower(mctx *c, const an_occ *verb)
          * the lower part to its closing '_' (SYNSET-22h codes through "did not even ever"). */
         int adj = e[k].adjacent && !(tabari && e[k].kind == AN_PE_SYNSET);
         int found = 0;
-        for (int q = right; q >= 0; q--) {
+        int from = right;
+        if (!adj && e[k].kind == AN_PE_WORD) {
+            /* the word's own token chain instead of a scan */
+            from = right >= 0 ? an_sent_prev_word(c->s, e[k].id, e[k].match, right) : -1;
+        }
+        for (int q = from; q >= 0; q--) {
             int end;
             if (elem_at(c, &e[k], q, &end) && end <= right && (!adj || end == right)) {
                 right = q - 1;

@@ -37,28 +37,76 @@ static uint8_t match_mask(const char *word, size_t wlen, const char *rest, size_
 
 static inline uint32_t wslot(uint32_t w) { return (w * 2654435761u) & (AN_WSET_SLOTS - 1); }
 
-/* Adds a word to the sentence's word set (slots hold word + 1; 0 is empty). */
-static int wset_add(an_sent *s, uint32_t w)
+static int wset_full(const an_sent *s) { return s->wset_used.n >= AN_WSET_SLOTS / 2; }
+
+/* Adds token tok's candidate word w to the sentence's word set (slots hold word + 1; 0 is
+ * empty) and to the word's chain of tokens. Tokens arrive in order, so chains are sorted. */
+static int wset_add(an_sent *s, uint32_t w, uint32_t tok)
 {
-    if (s->wset_used.n >= AN_WSET_SLOTS / 2) return 0; /* full: an_sent_has_word says yes */
+    if (wset_full(s)) return 0; /* full: lookups fall back to scanning */
     uint32_t i = wslot(w);
-    while (s->wset[i]) {
-        if (s->wset[i] == w + 1) return 0;
-        i = (i + 1) & (AN_WSET_SLOTS - 1);
+    while (s->wset[i] && s->wset[i] != w + 1) i = (i + 1) & (AN_WSET_SLOTS - 1);
+    an_wocc o = {tok, UINT32_MAX};
+    uint32_t at = (uint32_t)s->wocc.n;
+    if (AN_VEC_PUSH(&s->wocc, o) < 0) return AN_ENOMEM;
+    if (s->wset[i]) {
+        s->wocc.v[s->wlast[i]].next = at;
+    } else {
+        s->wset[i] = w + 1;
+        s->wfirst[i] = at;
+        if (AN_VEC_PUSH(&s->wset_used, i) < 0) return AN_ENOMEM;
     }
-    s->wset[i] = w + 1;
-    return AN_VEC_PUSH(&s->wset_used, i) < 0 ? AN_ENOMEM : 0;
+    s->wlast[i] = at;
+    return 0;
 }
 
-int an_sent_has_word(const an_sent *s, uint32_t w)
+/* The word's slot, or -1 when absent; -2 when the set overflowed (answer unknown). */
+static long wset_find(const an_sent *s, uint32_t w)
 {
-    if (s->wset_used.n >= AN_WSET_SLOTS / 2) return 1;
+    if (wset_full(s)) return -2;
     uint32_t i = wslot(w);
     while (s->wset[i]) {
-        if (s->wset[i] == w + 1) return 1;
+        if (s->wset[i] == w + 1) return i;
         i = (i + 1) & (AN_WSET_SLOTS - 1);
     }
-    return 0;
+    return -1;
+}
+
+int an_sent_has_word(const an_sent *s, uint32_t w) { return wset_find(s, w) != -1; }
+
+int an_sent_next_word(const an_sent *s, uint32_t word, int match, int from, int limit)
+{
+    long slot = wset_find(s, word);
+    if (slot == -1) return -1;
+    if (slot == -2) {
+        for (int q = from; q < limit; q++)
+            if (an_tok_has(s, (uint32_t)q, word, match)) return q;
+        return -1;
+    }
+    for (uint32_t o = s->wfirst[slot]; o != UINT32_MAX; o = s->wocc.v[o].next) {
+        int q = (int)s->wocc.v[o].tok;
+        if (q >= limit) break;
+        if (q >= from && an_tok_has(s, (uint32_t)q, word, match)) return q;
+    }
+    return -1;
+}
+
+int an_sent_prev_word(const an_sent *s, uint32_t word, int match, int upto)
+{
+    long slot = wset_find(s, word);
+    if (slot == -1) return -1;
+    if (slot == -2) {
+        for (int q = upto; q >= 0; q--)
+            if (an_tok_has(s, (uint32_t)q, word, match)) return q;
+        return -1;
+    }
+    int last = -1;
+    for (uint32_t o = s->wfirst[slot]; o != UINT32_MAX; o = s->wocc.v[o].next) {
+        int q = (int)s->wocc.v[o].tok;
+        if (q > upto) break;
+        if (an_tok_has(s, (uint32_t)q, word, match)) last = q;
+    }
+    return last;
 }
 
 int an_sent_has_synset(an_sent *s, uint32_t sy)
@@ -86,11 +134,7 @@ int an_sent_has_synset(an_sent *s, uint32_t sy)
 
 void an_candcache_free(an_candcache *c)
 {
-    free(c->hash);
-    free(c->off);
-    free(c->n);
-    free(c->key);
-    free(c->klen);
+    free(c->slot);
     AN_VEC_FREE(&c->store);
     an_arena_free(&c->keys);
     memset(c, 0, sizeof *c);
@@ -99,55 +143,40 @@ void an_candcache_free(an_candcache *c)
 static int cache_grow(an_candcache *c)
 {
     size_t slots = c->slots ? c->slots * 2 : 1u << 14;
-    an_candcache n = {0};
-    n.hash = calloc(slots, sizeof *n.hash);
-    n.off = malloc(slots * sizeof *n.off);
-    n.n = malloc(slots * sizeof *n.n);
-    n.key = malloc(slots * sizeof *n.key);
-    n.klen = malloc(slots * sizeof *n.klen);
-    if (!n.hash || !n.off || !n.n || !n.key || !n.klen) {
-        free(n.hash), free(n.off), free(n.n), free(n.key), free(n.klen);
-        return -1;
-    }
+    an_cacheslot *n = calloc(slots, sizeof *n);
+    if (!n) return -1;
     for (size_t i = 0; i < c->slots; i++) {
-        if (!c->hash[i]) continue;
-        size_t k = (size_t)c->hash[i] & (slots - 1);
-        while (n.hash[k]) k = (k + 1) & (slots - 1);
-        n.hash[k] = c->hash[i];
-        n.off[k] = c->off[i];
-        n.n[k] = c->n[i];
-        n.key[k] = c->key[i];
-        n.klen[k] = c->klen[i];
+        if (!c->slot[i].hash) continue;
+        size_t k = (size_t)c->slot[i].hash & (slots - 1);
+        while (n[k].hash) k = (k + 1) & (slots - 1);
+        n[k] = c->slot[i];
     }
-    free(c->hash), free(c->off), free(c->n), free(c->key), free(c->klen);
-    c->hash = n.hash;
-    c->off = n.off;
-    c->n = n.n;
-    c->key = n.key;
-    c->klen = n.klen;
+    free(c->slot);
+    c->slot = n;
     c->slots = slots;
     return 0;
 }
 
-/* Finds the cached candidates of a token form; returns the slot or -1. Sets *h. */
-static long cache_find(const an_candcache *c, const char *norm, uint32_t len, int poss, uint64_t *h)
+/* Finds the cached candidates of a token form; returns the slot or NULL. Sets *h. */
+static const an_cacheslot *cache_find(const an_candcache *c, const char *norm, uint32_t len,
+                                      int poss, uint64_t *h)
 {
     *h = (an_hash_bytes(norm, len) ^ (uint64_t)poss) | 1; /* never 0 */
-    if (!c->slots) return -1;
+    if (!c->slots) return NULL;
     size_t k = (size_t)*h & (c->slots - 1);
-    while (c->hash[k]) {
-        if (c->hash[k] == *h && c->klen[k] == len + 1 && c->key[k][len] == (char)poss &&
-            memcmp(c->key[k], norm, len) == 0)
-            return (long)k;
+    for (const an_cacheslot *e = &c->slot[k]; e->hash; e = &c->slot[k]) {
+        if (e->hash == *h && e->klen == len + 1 && e->key[len] == (char)poss &&
+            memcmp(e->key, norm, len) == 0)
+            return e;
         k = (k + 1) & (c->slots - 1);
     }
-    return -1;
+    return NULL;
 }
 
 static void cache_put(an_candcache *c, const char *norm, uint32_t len, int poss, uint64_t h,
                       const an_cand *cands, uint16_t n)
 {
-    if (c->store.n + n > CACHE_MAX_STORE) return;
+    if (c->store.n + n > CACHE_MAX_STORE || len + 1 > UINT16_MAX) return;
     if ((c->used + 1) * 2 > c->slots) {
         if (c->slots >= CACHE_MAX_SLOTS || cache_grow(c) < 0) return;
         if (!c->keys.block_size) an_arena_init(&c->keys, 256 * 1024);
@@ -157,12 +186,9 @@ static void cache_put(an_candcache *c, const char *norm, uint32_t len, int poss,
     memcpy(key, norm, len);
     key[len] = (char)poss;
     size_t k = (size_t)h & (c->slots - 1);
-    while (c->hash[k]) k = (k + 1) & (c->slots - 1);
-    c->hash[k] = h;
-    c->off[k] = (uint32_t)c->store.n;
-    c->n[k] = n;
-    c->key[k] = key;
-    c->klen[k] = len + 1;
+    while (c->slot[k].hash) k = (k + 1) & (c->slots - 1);
+    c->slot[k] = (an_cacheslot){.hash = h, .key = key, .off = (uint32_t)c->store.n, .n = n,
+                                .klen = (uint16_t)(len + 1)};
     if (n) memcpy(c->store.v + c->store.n, cands, n * sizeof *cands);
     c->store.n += n;
     c->used++;
@@ -178,6 +204,7 @@ int an_sent_candidates(an_sent *s, void *trie_ptr)
     s->cands.n = 0;
     for (size_t i = 0; i < s->wset_used.n; i++) s->wset[s->wset_used.v[i]] = 0;
     s->wset_used.n = 0;
+    s->wocc.n = 0;
     /* Storage even when no token has a candidate: `cands.v + tok->cand` must not be NULL + 0. */
     if (AN_VEC_RESERVE(&s->cands, 1) < 0) return AN_ENOMEM;
     an_prefix_hit hits[MAX_PREFIX_HITS];
@@ -187,14 +214,14 @@ int an_sent_candidates(an_sent *s, void *trie_ptr)
         t->ncand = 0;
         if (t->type == AN_T_COMMA || t->type == AN_T_QUOTE) continue;
         uint64_t h = 0;
-        long slot = s->cache ? cache_find(s->cache, t->norm, t->len, t->poss, &h) : -1;
-        if (slot >= 0) {
-            uint16_t n = s->cache->n[slot];
+        const an_cacheslot *hit = s->cache ? cache_find(s->cache, t->norm, t->len, t->poss, &h) : NULL;
+        if (hit) {
+            uint16_t n = hit->n;
             if (AN_VEC_RESERVE(&s->cands, s->cands.n + n) < 0) return AN_ENOMEM;
-            const an_cand *src = s->cache->store.v + s->cache->off[slot];
+            const an_cand *src = s->cache->store.v + hit->off;
             for (uint16_t k = 0; k < n; k++) {
                 s->cands.v[s->cands.n++] = src[k];
-                if (wset_add(s, src[k].word) < 0) return AN_ENOMEM;
+                if (wset_add(s, src[k].word, (uint32_t)i) < 0) return AN_ENOMEM;
             }
             t->ncand = n;
             continue;
@@ -208,7 +235,7 @@ int an_sent_candidates(an_sent *s, void *trie_ptr)
             c.extra = (uint8_t)(t->len - hits[hi].len);
             c.mask = match_mask(w, hits[hi].len, t->norm + hits[hi].len, t->len - hits[hi].len,
                                 t->poss);
-            if (AN_VEC_PUSH(&s->cands, c) < 0 || wset_add(s, c.word) < 0) return AN_ENOMEM;
+            if (AN_VEC_PUSH(&s->cands, c) < 0 || wset_add(s, c.word, (uint32_t)i) < 0) return AN_ENOMEM;
             t->ncand++;
         }
         if (s->cache) cache_put(s->cache, t->norm, t->len, t->poss, h, s->cands.v + t->cand, t->ncand);

@@ -136,14 +136,23 @@ typedef struct an_final {
 
 #define AN_WSET_SLOTS 4096
 
+typedef struct an_wocc {
+    uint32_t tok;
+    uint32_t next;             /* index in wocc, or UINT32_MAX */
+} an_wocc;
+
 /* A memo of each token form's dictionary candidates, kept across sentences and documents
  * by one coder: news repeats its words, and the trie walk is the costliest step per token. */
+typedef struct an_cacheslot {
+    uint64_t hash;             /* 0 = empty */
+    const char *key;           /* the token form (in keys), then a possessive flag byte */
+    uint32_t off;              /* candidates: store.v[off .. off + n) */
+    uint16_t n;
+    uint16_t klen;             /* key length including the flag byte */
+} an_cacheslot;
+
 typedef struct an_candcache {
-    uint64_t *hash;            /* per slot, 0 = empty */
-    uint32_t *off;             /* candidates: store.v[off .. off + n) */
-    uint16_t *n;
-    const char **key;          /* the token form (in keys), with a possessive flag byte */
-    uint32_t *klen;
+    an_cacheslot *slot;
     size_t slots, used;
     AN_VEC(an_cand) store;
     an_arena keys;
@@ -186,6 +195,10 @@ struct an_sent {
      * patterns whose needed word is missing are skipped without matching. */
     uint32_t wset[AN_WSET_SLOTS];
     AN_VEC(uint32_t) wset_used;
+    /* Per word-set slot, the tokens that can be the word, in order: a chain through wocc
+     * from wfirst (wlast appends). Lets a pattern find its next word without a scan. */
+    uint32_t wfirst[AN_WSET_SLOTS], wlast[AN_WSET_SLOTS];
+    AN_VEC(an_wocc) wocc;
     AN_VEC(int8_t) synset_seen;  /* per synset: -1 unknown, 0 absent, 1 may be present */
     AN_VEC(uint32_t) synset_touched;
     AN_VEC(an_pending) pending;
@@ -205,6 +218,10 @@ int an_sent_roots(an_sent *s);
 int an_tok_has(const an_sent *s, uint32_t t, uint32_t word, int match);
 /* Whether some token of the sentence can be the dictionary word. */
 int an_sent_has_word(const an_sent *s, uint32_t word);
+/* The first token in [from, limit) that can be the word by kind match, or -1. */
+int an_sent_next_word(const an_sent *s, uint32_t word, int match, int from, int limit);
+/* The last token in [0, upto] that can be the word by kind match, or -1. */
+int an_sent_prev_word(const an_sent *s, uint32_t word, int match, int upto);
 /* Whether some member of the synset could match in this sentence (cached per sentence). */
 int an_sent_has_synset(an_sent *s, uint32_t synset);
 

@@ -63,6 +63,19 @@ static const entry words[] = {
     {"THOUGHT", AN_WC_SPEECH}, {"CONFIRM", AN_WC_SPEECH}, {"CONFIRMED", AN_WC_SPEECH},
     {"SUGGEST", AN_WC_SPEECH}, {"SUGGESTED", AN_WC_SPEECH}, {"MAINTAIN", AN_WC_SPEECH},
     {"MAINTAINED", AN_WC_SPEECH},
+    /* date words: the event-date rule reads only tokens of this class */
+    {"YESTERDAY", AN_WC_DATE}, {"TODAY", AN_WC_DATE}, {"TONIGHT", AN_WC_DATE},
+    {"JANUARY", AN_WC_DATE}, {"FEBRUARY", AN_WC_DATE}, {"MARCH", AN_WC_DATE},
+    {"APRIL", AN_WC_DATE}, {"MAY", AN_WC_DATE}, {"JUNE", AN_WC_DATE}, {"JULY", AN_WC_DATE},
+    {"AUGUST", AN_WC_DATE}, {"SEPTEMBER", AN_WC_DATE}, {"OCTOBER", AN_WC_DATE},
+    {"NOVEMBER", AN_WC_DATE}, {"DECEMBER", AN_WC_DATE}, {"JAN", AN_WC_DATE}, {"FEB", AN_WC_DATE},
+    {"MAR", AN_WC_DATE}, {"APR", AN_WC_DATE}, {"JUN", AN_WC_DATE}, {"JUL", AN_WC_DATE},
+    {"AUG", AN_WC_DATE}, {"SEP", AN_WC_DATE}, {"SEPT", AN_WC_DATE}, {"OCT", AN_WC_DATE},
+    {"NOV", AN_WC_DATE}, {"DEC", AN_WC_DATE}, {"MONDAY", AN_WC_DATE}, {"TUESDAY", AN_WC_DATE},
+    {"WEDNESDAY", AN_WC_DATE}, {"THURSDAY", AN_WC_DATE}, {"FRIDAY", AN_WC_DATE},
+    {"SATURDAY", AN_WC_DATE}, {"SUNDAY", AN_WC_DATE}, {"MON", AN_WC_DATE}, {"TUE", AN_WC_DATE},
+    {"WED", AN_WC_DATE}, {"THU", AN_WC_DATE}, {"FRI", AN_WC_DATE}, {"SAT", AN_WC_DATE},
+    {"SUN", AN_WC_DATE},
 };
 
 #define NSLOTS 512
@@ -92,7 +105,7 @@ void an_wordclass_init(void)
     pthread_once(&once, build_table);
 }
 
-uint32_t an_wordclass(const char *norm, size_t len)
+static uint32_t lookup(const char *norm, size_t len)
 {
     if (len == 0 || len > 12) return 0;
     uint64_t h = an_hash_bytes(norm, len);
@@ -103,4 +116,10 @@ uint32_t an_wordclass(const char *norm, size_t len)
         k = (k + 1) & (NSLOTS - 1);
     }
     return 0;
+}
+
+uint32_t an_wordclass(const char *norm, size_t len)
+{
+    if (len > 1 && norm[len - 1] == '.') return lookup(norm, len - 1) & AN_WC_DATE;
+    return lookup(norm, len);
 }

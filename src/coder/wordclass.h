@@ -17,12 +17,14 @@ enum {
     AN_WC_PRON_OBJECT = 1u << 8,  /* him, them */
     AN_WC_NEGATION = 1u << 9,     /* not, never, n't */
     AN_WC_BE = 1u << 10,          /* is, are, be, being */
+    AN_WC_DATE = 1u << 11,        /* a month or weekday name (also "Jan."), yesterday, today */
 };
 
 #define AN_WC_PRONOUN (AN_WC_PRON_PERSON | AN_WC_PRON_THING | AN_WC_PRON_PLURAL)
 
 void an_wordclass_init(void);
-/* The classes of a normalised word (0 for any other word). */
+/* The classes of a normalised word (0 for any other word). A word with a final period
+ * ("JAN.") has the date class of the word without it. */
 uint32_t an_wordclass(const char *norm, size_t len);
 
 #endif

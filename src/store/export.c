@@ -66,8 +66,8 @@ static int export_events(an_store *s, an_export_format fmt, const an_store_filte
 }
 
 /* ---- GDELT 1.0
- * IsRootEvent is 1 when a mention comes from the lead: the first paragraph of a document
- * that has several, else its first sentence. */
+ * IsRootEvent is 1 when a mention comes from a document's lead sentence (GDELT: the lead
+ * paragraph). */
 
 /* CAMEO actor type codes (GDELT's CAMEO.type.txt): they fill Type1..3, not the country. */
 static int is_type_code(const char *g)
@@ -123,10 +123,7 @@ static int export_gdelt(an_store *s, const an_store_filter *f, FILE *out, an_err
            " r.mentions, r.documents,"
            " (SELECT count(DISTINCT d2.source) FROM events e2 JOIN documents d2"
            "  ON d2.id = e2.doc WHERE e2.rollup = r.id),"
-           " EXISTS (SELECT 1 FROM events e3 JOIN sentences s3 ON s3.doc = e3.doc"
-           "  AND s3.sent = e3.sent WHERE e3.rollup = r.id AND (e3.sent = 0 OR"
-           "  (s3.paragraph = 0 AND EXISTS (SELECT 1 FROM sentences s4"
-           "  WHERE s4.doc = e3.doc AND s4.paragraph > 0)))),"
+           " EXISTS (SELECT 1 FROM events e3 WHERE e3.rollup = r.id AND e3.sent = 0),"
            " e.source_text, e.target_text, e.location, d.ingested_at, d.url"
            " FROM rollups r JOIN events e ON e.id = (SELECT min(id) FROM events"
            "  WHERE rollup = r.id) JOIN documents d ON d.id = e.doc");

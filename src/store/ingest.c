@@ -86,7 +86,7 @@ static int insert_doc(an_store *s, const pk_doc *d, const char *hex, int64_t *pk
     if (d->line) sqlite3_bind_int64(st, 8, d->line);
     else sqlite3_bind_null(st, 8);
     bind_str(st, 9, d->text);
-    sqlite3_bind_int64(st, 10, (sqlite3_int64)d->sents.n);
+    sqlite3_bind_int64(st, 10, (sqlite3_int64)d->sentence_count);
     sqlite3_bind_int64(st, 11, (sqlite3_int64)d->events.n);
     sqlite3_bind_text(st, 12, now_text(s), -1, SQLITE_STATIC);
     if ((rc = run(s, st, err, "storing a document")) < 0) return rc;
@@ -96,10 +96,9 @@ static int insert_doc(an_store *s, const pk_doc *d, const char *hex, int64_t *pk
     for (size_t i = 0; i < d->sents.n; i++) {
         const pk_sent *t = &d->sents.v[i];
         sqlite3_bind_int64(st, 1, *pk);
-        sqlite3_bind_int64(st, 2, (sqlite3_int64)i);
+        sqlite3_bind_int64(st, 2, t->sent);
         sqlite3_bind_int64(st, 3, t->off);
         sqlite3_bind_int64(st, 4, t->len);
-        sqlite3_bind_int64(st, 5, t->paragraph);
         if ((rc = run(s, st, err, "storing a sentence")) < 0) return rc;
     }
     return 0;

@@ -1,15 +1,14 @@
 /* pack.c — the compact buffer a worker thread makes of one coded document (an_store_encode)
  * and its decoding on the writer's thread. The buffer lives only inside one process, so it
  * uses host byte order: a magic word, the text hash, the document's fields and text, its
- * sentences, its distinct roll-up keys (groups) with their counts, and its events, each
- * naming its group. Strings are a 32-bit length and the bytes (0xffffffff: NULL). */
+ * sentence count and the sentences that yielded events (number and span), its distinct
+ * roll-up keys (groups) with their counts, and its events, each naming its group. Strings
+ * are a 32-bit length and the bytes (0xffffffff: NULL). */
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "store/store_impl.h"
-#include "text/analysis.h"
-#include "util/arena.h"
 #include "util/error.h"
 
 #define PACK_MAGIC 0x4B504E41u /* "ANPK" */
@@ -38,11 +37,6 @@ static void put_strn(packer *p, const char *s, size_t len)
 
 static void put_str(packer *p, const char *s) { put_strn(p, s, s ? strlen(s) : 0); }
 
-/* Orders event indexes by roll-up key, then sentence, then position. */
-typedef struct group_ctx {
-    const an_event *ev;
-} group_ctx;
-
 static int key_cmp(const an_event *a, const an_event *b)
 {
     int c = strcmp(a->date, b->date);
@@ -52,8 +46,10 @@ static int key_cmp(const an_event *a, const an_event *b)
     return c;
 }
 
+/* qsort has no context argument: the events being sorted, per thread. */
 static _Thread_local const an_event *sort_events;
 
+/* Orders event indexes by roll-up key, then sentence, then position. */
 static int idx_cmp(const void *x, const void *y)
 {
     uint32_t i = *(const uint32_t *)x, j = *(const uint32_t *)y;
@@ -64,13 +60,46 @@ static int idx_cmp(const void *x, const void *y)
     return i < j ? -1 : i > j;
 }
 
+static int sent_cmp(const void *x, const void *y)
+{
+    const pk_sent *a = x, *b = y;
+    return a->sent < b->sent ? -1 : a->sent > b->sent;
+}
+
+/* Writes the sentences that yielded events, in order, each once. */
+static int pack_sentences(packer *p, const an_result *r)
+{
+    put_u32(p, (uint32_t)r->sentence_count);
+    size_t n = r->event_count, ns = 0;
+    pk_sent *s = n ? malloc(n * sizeof *s) : NULL;
+    if (n && !s) return AN_ENOMEM;
+    int sorted = 1;
+    for (size_t i = 0; i < n; i++) {
+        const an_event *e = &r->events[i];
+        s[i] = (pk_sent){e->sent, e->sentence_span.off, e->sentence_span.len};
+        if (i && s[i - 1].sent > s[i].sent) sorted = 0;
+    }
+    /* The coder emits events in sentence order; other callers may not. */
+    if (!sorted) qsort(s, n, sizeof *s, sent_cmp);
+    for (size_t i = 0; i < n; i++)
+        if (ns == 0 || s[ns - 1].sent != s[i].sent) s[ns++] = s[i];
+    put_u32(p, (uint32_t)ns);
+    for (size_t i = 0; i < ns; i++) {
+        put_u32(p, s[i].sent);
+        put_u32(p, s[i].off);
+        put_u32(p, s[i].len);
+    }
+    free(s);
+    return 0;
+}
+
 /* Groups the events by roll-up key: group_of[i] for each event, groups numbered in the
  * order of their first event; writes the groups. */
 static int pack_groups(packer *p, const an_result *r, uint32_t *group_of)
 {
     size_t n = r->event_count;
     uint32_t *order = malloc(n * sizeof *order);
-    uint32_t *first = malloc(n * sizeof *first);  /* per sorted group: first event index */
+    uint32_t *first = malloc(n * sizeof *first); /* per sorted group: its first event */
     uint32_t *ments = malloc(n * sizeof *ments);
     uint32_t *sents = malloc(n * sizeof *sents);
     uint32_t *rank = malloc(n * sizeof *rank);
@@ -83,7 +112,8 @@ static int pack_groups(packer *p, const an_result *r, uint32_t *group_of)
     sort_events = r->events;
     qsort(order, n, sizeof *order, idx_cmp);
     sort_events = NULL;
-    /* Sorted groups: sg numbers them in key order. */
+    /* Groups in key order; within one, events by sentence, so distinct sentences are the
+     * changes of sentence number. */
     size_t ng = 0;
     for (size_t k = 0; k < n; k++) {
         const an_event *e = &r->events[order[k]];
@@ -99,10 +129,10 @@ static int pack_groups(packer *p, const an_result *r, uint32_t *group_of)
         if (ments[ng - 1] == 1 || r->events[order[k - 1]].sent != e->sent) sents[ng - 1]++;
         group_of[order[k]] = (uint32_t)(ng - 1);
     }
-    /* Renumber groups by their first event, so roll-ups are made in text order. */
-    uint32_t *by_first = order; /* reuse: group numbers sorted by first event */
+    /* Renumber the groups by their first event, so roll-ups are made in text order. */
+    uint32_t *by_first = order; /* reused: group numbers sorted by first event */
     for (size_t g = 0; g < ng; g++) by_first[g] = (uint32_t)g;
-    for (size_t g = 1; g < ng; g++) { /* insertion sort: groups are few */
+    for (size_t g = 1; g < ng; g++) { /* insertion sort: a document has few groups */
         uint32_t v = by_first[g];
         size_t k = g;
         while (k > 0 && first[by_first[k - 1]] > first[v]) {
@@ -154,33 +184,15 @@ int an_store_encode(void *userdata, const an_doc *doc, const an_result *r, char 
     put_u32(&p, (uint32_t)doc->line);
     put_strn(&p, text, text_len);
 
-    /* Every sentence, as the coder split them (the same analysis the coder runs). */
-    an_arena arena;
-    an_arena_init(&arena, 16 * 1024);
-    an_text t;
-    memset(&t, 0, sizeof t);
-    int rc = an_text_analyze(&t, &arena, text, text_len, doc->single_sentence);
-    if (rc >= 0) {
-        put_u32(&p, (uint32_t)t.sentences.n);
-        for (size_t i = 0; i < t.sentences.n; i++) {
-            const an_sentence *s = &t.sentences.v[i];
-            put_u32(&p, s->span.off);
-            put_u32(&p, s->span.len);
-            put_u32(&p, s->paragraph);
-        }
-    }
-    an_text_free(&t);
-    an_arena_free(&arena);
-    if (rc < 0) rc = AN_ENOMEM;
-
+    int rc = pack_sentences(&p, r);
     uint32_t *group_of = NULL;
-    if (rc >= 0 && r->event_count) {
+    if (rc == 0 && r->event_count) {
         group_of = malloc(r->event_count * sizeof *group_of);
         rc = group_of ? pack_groups(&p, r, group_of) : AN_ENOMEM;
-    } else if (rc >= 0) {
+    } else if (rc == 0) {
         put_u32(&p, 0);
     }
-    if (rc >= 0) {
+    if (rc == 0) {
         put_u32(&p, (uint32_t)r->event_count);
         for (size_t i = 0; i < r->event_count; i++) {
             const an_event *e = &r->events[i];
@@ -206,7 +218,7 @@ int an_store_encode(void *userdata, const an_doc *doc, const an_result *r, char 
     *buf = p.b.data;
     *len = p.b.len;
     *cap = p.b.cap;
-    if (rc >= 0 && p.b.oom) rc = AN_ENOMEM;
+    if (rc == 0 && p.b.oom) rc = AN_ENOMEM;
     return rc;
 }
 
@@ -282,14 +294,19 @@ int an_pack_decode(pk_doc *d, const void *data, size_t len, an_error *err)
     d->file = get_str(&c);
     d->line = get_u32(&c);
     d->text = get_str(&c);
+    d->sentence_count = get_u32(&c);
     uint32_t ns = get_u32(&c);
     if (c.bad || ns > len / 12) goto bad;
     if (AN_VEC_RESERVE(&d->sents, ns) < 0) return an_err_oom(err);
     for (uint32_t i = 0; i < ns; i++) {
         pk_sent s;
+        s.sent = get_u32(&c);
         s.off = get_u32(&c);
         s.len = get_u32(&c);
-        s.paragraph = get_u32(&c);
+        /* Increasing numbers, spans inside the text. */
+        if (s.sent >= d->sentence_count || (i > 0 && s.sent <= d->sents.v[i - 1].sent) ||
+            s.off > d->text.len || s.len > d->text.len - s.off)
+            c.bad = 1;
         d->sents.v[d->sents.n++] = s;
     }
     uint32_t ng = get_u32(&c);
@@ -331,7 +348,7 @@ int an_pack_decode(pk_doc *d, const void *data, size_t len, an_error *err)
         e.target_len = get_u32(&c);
         e.verb_off = get_u32(&c);
         e.verb_len = get_u32(&c);
-        if (e.group >= ng || e.sent >= ns) c.bad = 1;
+        if (e.group >= ng || e.sent >= d->sentence_count) c.bad = 1;
         d->events.v[d->events.n++] = e;
     }
     if (c.bad || c.p != c.end || !d->id.p || !d->text.p) goto bad;

@@ -7,7 +7,8 @@
 #include "store/store_impl.h"
 #include "util/error.h"
 
-/* Version 1: documents, every sentence of each, events with provenance. */
+/* Version 1: documents (with their text and sentence count), the sentences events were
+ * coded from (spans into the text), events with provenance. */
 static const char schema_v1[] =
     "CREATE TABLE documents ("
     " id INTEGER PRIMARY KEY,"
@@ -23,7 +24,6 @@ static const char schema_v1[] =
     " sent INTEGER NOT NULL,"
     " off INTEGER NOT NULL,"
     " len INTEGER NOT NULL,"
-    " paragraph INTEGER NOT NULL,"
     " PRIMARY KEY (doc, sent)) WITHOUT ROWID;"
     "CREATE TABLE events ("
     " id INTEGER PRIMARY KEY,"
@@ -75,7 +75,7 @@ static const char schema_v2[] =
     " FROM events e JOIN documents d ON d.id = e.doc"
     " LEFT JOIN sentences s ON s.doc = e.doc AND s.sent = e.sent;"
     "CREATE VIEW sentence_text AS"
-    " SELECT d.doc_id, s.sent, s.paragraph,"
+    " SELECT d.doc_id, s.sent,"
     " CAST(substr(CAST(d.text AS BLOB), s.off + 1, s.len) AS TEXT) AS text"
     " FROM sentences s JOIN documents d ON d.id = s.doc;";
 
@@ -99,22 +99,30 @@ int an_schema_version(sqlite3 *db, int *version)
     return rc;
 }
 
-/* A file at version 0 must be empty, or it is some other program's database. */
+/* A file at version 0 must be empty, or it is some other program's database. The count and
+ * the version are read in one statement (one snapshot): another annalist may just have
+ * created the schema. */
 int an_schema_check_foreign(sqlite3 *db, const char *path, an_error *err)
 {
     sqlite3_stmt *st;
-    int rc = sqlite3_prepare_v2(db, "SELECT count(*) FROM sqlite_schema", -1, &st, NULL);
+    int rc = sqlite3_prepare_v2(db,
+                                "SELECT count(*), (SELECT user_version FROM pragma_user_version)"
+                                " FROM sqlite_schema",
+                                -1, &st, NULL);
     if (rc != SQLITE_OK) return an_store_sqlerr_db(db, path, rc, err, "cannot read the database");
-    int n = 0;
+    int n = 0, version = 0;
     rc = sqlite3_step(st);
-    if (rc == SQLITE_ROW) n = sqlite3_column_int(st, 0);
+    if (rc == SQLITE_ROW) {
+        n = sqlite3_column_int(st, 0);
+        version = sqlite3_column_int(st, 1);
+    }
+    int ret = rc == SQLITE_ROW ? 0 : an_store_sqlerr_db(db, path, rc, err, "cannot read the database");
     sqlite3_finalize(st);
-    if (rc != SQLITE_ROW) return an_store_sqlerr_db(db, path, rc, err, "cannot read the database");
-    if (n > 0)
-        return an_err(err, AN_EBADINPUT, path, 0,
-                      "an SQLite database that is not an annalist store (it has tables but "
-                      "no annalist schema version)");
-    return 0;
+    if (ret == 0 && n > 0 && version == 0)
+        ret = an_err(err, AN_EBADINPUT, path, 0,
+                     "an SQLite database that is not an annalist store (it has tables but "
+                     "no annalist schema version)");
+    return ret;
 }
 
 int an_schema_migrate(sqlite3 *db, const char *path, an_error *err)

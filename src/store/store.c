@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 
 #include "store/store_impl.h"
 #include "util/error.h"
@@ -20,8 +21,7 @@ static const char *const stmt_sql[ST_COUNT] = {
         "INSERT INTO documents(doc_id, text_hash, date, title, source, url, file, line, text,"
         " sentence_count, event_count, ingested_at)"
         " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
-    [ST_SENT_INSERT] = "INSERT INTO sentences(doc, sent, off, len, paragraph)"
-                       " VALUES (?1, ?2, ?3, ?4, ?5)",
+    [ST_SENT_INSERT] = "INSERT INTO sentences(doc, sent, off, len) VALUES (?1, ?2, ?3, ?4)",
     [ST_ROLLUP_UPSERT] =
         "INSERT INTO rollups(date, source, target, code, root, quad, goldstein, mentions,"
         " sentences, documents) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, 1)"
@@ -146,6 +146,33 @@ uint64_t an_store_text_hash(const char *text, size_t len)
     return h;
 }
 
+/* Switches the file to WAL unless it is already. Two processes creating one file at once
+ * may both try: SQLite then answers SQLITE_BUSY at once, without waiting (so as not to
+ * deadlock), so this waits and tries again, up to the busy timeout. */
+static int wal_on(an_store *s, an_error *err)
+{
+    for (int waited = 0;; waited += 10) {
+        sqlite3_stmt *st;
+        int rc = sqlite3_prepare_v2(s->db, "PRAGMA journal_mode = WAL", -1, &st, NULL);
+        if (rc == SQLITE_OK) {
+            rc = sqlite3_step(st);
+            if (rc == SQLITE_ROW) {
+                const char *mode = (const char *)sqlite3_column_text(st, 0);
+                rc = mode && strcmp(mode, "wal") == 0 ? SQLITE_OK : SQLITE_BUSY;
+            }
+            sqlite3_finalize(st);
+        }
+        if (rc == SQLITE_OK) return 0;
+        if ((rc & 0xff) != SQLITE_BUSY && (rc & 0xff) != SQLITE_LOCKED)
+            return an_store_sqlerr(s, rc, err, "cannot turn on WAL");
+        if (waited >= s->busy_ms)
+            return an_err(err, AN_EBUSY, s->path, 0,
+                          "cannot turn on WAL: the database stayed locked by another process");
+        struct timespec ts = {0, 10 * 1000 * 1000};
+        nanosleep(&ts, NULL);
+    }
+}
+
 int an_store_open(an_store **out, const char *path, int flags, an_error *err)
 {
     *out = NULL;
@@ -178,6 +205,7 @@ int an_store_open(an_store **out, const char *path, int flags, an_error *err)
     }
     sqlite3_extended_result_codes(s->db, 1);
     sqlite3_busy_timeout(s->db, DEFAULT_BUSY_MS);
+    s->busy_ms = DEFAULT_BUSY_MS;
     if (!readonly && sqlite3_db_readonly(s->db, "main") == 1) {
         ret = an_err(err, AN_EIO, path, 0,
                      "the database is read-only (no write permission); cannot store into it");
@@ -207,18 +235,15 @@ int an_store_open(an_store **out, const char *path, int flags, an_error *err)
     } else {
         /* Leave another program's database as it is (not even switch it to WAL). */
         if (version == 0 && (ret = an_schema_check_foreign(s->db, path, err)) < 0) goto fail;
-        if (version == 0 && getenv("AN_EXPERIMENT_PAGE")) an_store_exec(s, getenv("AN_EXPERIMENT_PAGE"), NULL, "x");
         /* WAL cannot be switched on inside a transaction: before migrating. */
-        if ((ret = an_store_exec(s, "PRAGMA journal_mode = WAL", err, "cannot turn on WAL")) < 0)
-            goto fail;
+        if ((ret = wal_on(s, err)) < 0) goto fail;
         if ((ret = an_schema_migrate(s->db, path, err)) < 0) goto fail;
     }
     if ((ret = an_store_exec(s, "PRAGMA synchronous = NORMAL; PRAGMA cache_size = -16384;"
                                 "PRAGMA temp_store = MEMORY",
                              err, "cannot set up the connection")) < 0)
         goto fail;
-    if (getenv("AN_EXPERIMENT_PRAGMAS")) an_store_exec(s, getenv("AN_EXPERIMENT_PRAGMAS"), NULL, "x");
-    if (!readonly && !getenv("AN_EXPERIMENT_NOCKPT") && (ret = an_ckpt_start(s, err)) < 0) goto fail;
+    if (!readonly && (ret = an_ckpt_start(s, err)) < 0) goto fail;
     *out = s;
     return 0;
 fail:
@@ -240,7 +265,11 @@ void an_store_close(an_store *s)
 
 const char *an_store_path(const an_store *s) { return s->path; }
 
-void an_store_set_busy_timeout(an_store *s, int ms) { sqlite3_busy_timeout(s->db, ms < 0 ? 0 : ms); }
+void an_store_set_busy_timeout(an_store *s, int ms)
+{
+    s->busy_ms = ms < 0 ? 0 : ms;
+    sqlite3_busy_timeout(s->db, s->busy_ms);
+}
 
 /* Runs a query returning one integer. */
 static int query_u64(an_store *s, const char *sql, uint64_t *out, an_error *err)
@@ -334,9 +363,13 @@ int an_store_check(an_store *s, an_error *err)
     if ((rc = check_zero(s,
                          "SELECT count(*) FROM documents d WHERE"
                          " event_count != (SELECT count(*) FROM events WHERE doc = d.id) OR"
-                         " sentence_count != (SELECT count(*) FROM sentences WHERE doc = d.id)",
-                         "documents whose sentence or event count differs from the rows stored",
-                         err)) < 0 ||
+                         " sentence_count < (SELECT count(*) FROM sentences WHERE doc = d.id)",
+                         "documents whose event count differs from the events stored", err)) < 0 ||
+        (rc = check_zero(s,
+                         "SELECT count(*) FROM sentences t JOIN documents d ON d.id = t.doc"
+                         " WHERE t.sent >= d.sentence_count OR t.off + t.len > length(CAST(d.text AS BLOB))"
+                         " OR NOT EXISTS (SELECT 1 FROM events WHERE doc = t.doc AND sent = t.sent)",
+                         "sentences outside their document or without events", err)) < 0 ||
         (rc = check_zero(s,
                          "SELECT count(*) FROM events e WHERE NOT EXISTS"
                          " (SELECT 1 FROM documents WHERE id = e.doc) OR NOT EXISTS"

@@ -39,8 +39,9 @@ typedef struct pk_str {
     uint32_t len;
 } pk_str;
 
+/* A sentence that yielded events: its number in the document and its span. */
 typedef struct pk_sent {
-    uint32_t off, len, paragraph;
+    uint32_t sent, off, len;
 } pk_sent;
 
 /* A distinct (date, source, target, code) among a document's events. */
@@ -63,6 +64,7 @@ typedef struct pk_doc {
     uint64_t hash;
     pk_str id, date, title, source, url, file, text;
     uint32_t line;
+    uint32_t sentence_count; /* sentences in the document (sents holds those with events) */
     AN_VEC(pk_sent) sents;
     AN_VEC(pk_group) groups;
     AN_VEC(pk_event) events;
@@ -75,6 +77,7 @@ struct an_store {
     an_ckpt *ckpt;           /* background checkpoints (writable stores), or NULL */
     char *path;
     int readonly;
+    int busy_ms;             /* the busy timeout */
     sqlite3_stmt *st[ST_COUNT];
     an_buf pack;             /* an_store_ingest_doc packs here */
     pk_doc doc;              /* decode target, reused */
@@ -117,7 +120,8 @@ int an_rollup_remove_doc(an_store *s, int64_t doc_pk, an_error *err);
 int an_rollup_check(an_store *s, an_error *err);
 
 /* checkpoint.c */
-/* Moves WAL checkpoints of a writable store to a background thread (0, or an error). */
+/* Moves WAL checkpoints of a writable store to a background thread. When that cannot be
+ * set up, SQLite keeps checkpointing on the writer; returns 0 either way. */
 int an_ckpt_start(an_store *s, an_error *err);
 void an_ckpt_stop(an_store *s);
 
