@@ -40,7 +40,8 @@ dict:
 	@tools/dictgen/run.sh data/dict
 
 bench: build
-	@bench/run.sh
+	@bench/run.sh --record $(BUILD)/annalist
+	@bench/ingest.sh --record $(BUILD)/annalist
 
 fuzz: deps
 	@scripts/fuzz.sh $(FUZZ_SECONDS)
