@@ -1,0 +1,321 @@
+/* test_coder.c — the coder's behaviours through the public API, on a small dictionary set the
+ * test writes itself (actors, people, places, agents, verbs, discards): compounds, passive
+ * voice, dated actors, discards, and annalist mode's rules (negation, attribution, locations,
+ * lone agents, pronouns and surnames across sentences, event dates), each against the other
+ * modes where they differ; plus provenance, explain traces and the sentence limits. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "annalist.h"
+
+static char dir[] = "/tmp/annalist-test-coder.XXXXXX";
+
+static const char *const files[][2] = {
+    {"test.dictset", "mode: annalist\nactors.txt\npeople.actors.txt\nplaces.actors.txt\n"
+                     "agents.txt\nverbs.txt\ndiscards.txt\n"},
+    {"actors.txt", "PAKISTAN [PAK]\nEGYPT [EGY]\nINDIA [IND]\nNORWAY [NOR]\n"},
+    {"people.actors.txt", "# annalist: kind=people\n"
+                          "SHEHBAZ_SHARIF\n\t[PAKGOV >20220410]\n\t[PAKELI]\n"
+                          "MARIA_SOLBERG\n\t[NORGOV]\n"},
+    {"places.actors.txt", "# annalist: kind=places\nRAWALPINDI [PAK]\nCAIRO [EGYGOV]\n"},
+    {"agents.txt", "ARMY [~MIL]\nPROTESTER [~CVL]\nGOVERNMENT [~GOV]\n"},
+    {"verbs.txt", "--- VISIT [042] ---\nVISIT {VISITS VISITED VISITING}\n\n"
+                  "--- ATTACK [190] ---\nATTACK {ATTACKS ATTACKED ATTACKING}\n\n"
+                  "--- CONDEMN [111] ---\nCONDEMN {CONDEMNS CONDEMNED CONDEMNING}\n\n"
+                  "--- PRAISE [051] ---\nPRAISE {PRAISES PRAISED PRAISING}\n\n"
+                  "--- SAY [010] ---\nSAY {SAYS SAID SAYING}\n"},
+    {"discards.txt", "+crossword\n"},
+};
+
+static char dictset[256];
+
+static int setup(void **state)
+{
+    (void)state;
+    if (!mkdtemp(dir)) return -1;
+    for (size_t i = 0; i < sizeof files / sizeof files[0]; i++) {
+        char path[256];
+        snprintf(path, sizeof path, "%s/%s", dir, files[i][0]);
+        FILE *f = fopen(path, "w");
+        if (!f) return -1;
+        fputs(files[i][1], f);
+        fclose(f);
+    }
+    snprintf(dictset, sizeof dictset, "%s/test.dictset", dir);
+    return 0;
+}
+
+static int teardown(void **state)
+{
+    (void)state;
+    for (size_t i = 0; i < sizeof files / sizeof files[0]; i++) {
+        char path[256];
+        snprintf(path, sizeof path, "%s/%s", dir, files[i][0]);
+        unlink(path);
+    }
+    rmdir(dir);
+    return 0;
+}
+
+typedef struct coded {
+    char events[1024];   /* "SRC>TGT:CODE" joined by spaces, in output order */
+    char dates[256];     /* the events' dates, joined by spaces */
+    char first_rule[256];
+    char first_location[64];
+    char first_verb[64];
+    size_t nevents;
+    int diags;           /* problems reported through the coder's diag callback */
+} coded;
+
+static void count_diag(void *ud, const an_error *e)
+{
+    (void)e;
+    ++*(int *)ud;
+}
+
+/* Codes one text document dated `date` in `mode` with the test dictionaries. */
+static coded code_with(const char *text, const char *date, an_code_mode mode,
+                       const an_code_opts *base)
+{
+    coded out;
+    memset(&out, 0, sizeof out);
+    an_error err;
+    an_dict *d = NULL;
+    assert_int_equal(an_dict_new(&d, &err), 0);
+    assert_int_equal(an_dict_load(d, dictset, &err), 0);
+    assert_int_equal(an_dict_finish(d, &err), 0);
+    an_code_opts opts = AN_CODE_OPTS_INIT;
+    if (base) opts = *base;
+    opts.mode = mode;
+    an_coder *c = NULL;
+    assert_int_equal(an_coder_new(&c, d, &opts, &err), 0);
+    an_coder_set_diag(c, count_diag, &out.diags);
+    an_read_opts ro = AN_READ_OPTS_INIT;
+    ro.format = AN_INPUT_TEXT;
+    ro.default_date = date;
+    an_reader *r = NULL;
+    assert_int_equal(an_reader_open_mem(&r, "test", text, strlen(text), &ro, &err), 0);
+    const an_doc *doc = NULL;
+    assert_int_equal(an_reader_next(r, &doc, &err), 1);
+    an_result res;
+    assert_int_equal(an_coder_code(c, doc, &res, &err), 0);
+    out.nevents = res.event_count;
+    for (size_t i = 0; i < res.event_count; i++) {
+        const an_event *e = &res.events[i];
+        size_t n = strlen(out.events);
+        snprintf(out.events + n, sizeof out.events - n, "%s%s>%s:%s", i ? " " : "", e->source,
+                 e->target, e->code);
+        n = strlen(out.dates);
+        snprintf(out.dates + n, sizeof out.dates - n, "%s%s", i ? " " : "", e->date);
+        if (i == 0) {
+            snprintf(out.first_rule, sizeof out.first_rule, "%s", e->rule);
+            snprintf(out.first_location, sizeof out.first_location, "%s", e->location);
+            snprintf(out.first_verb, sizeof out.first_verb, "%s", e->verb_text);
+        }
+    }
+    an_reader_free(r);
+    an_coder_free(c);
+    an_dict_free(d);
+    return out;
+}
+
+static coded code_in(const char *text, an_code_mode mode)
+{
+    return code_with(text, "2026-11-25", mode, NULL);
+}
+
+static coded code(const char *text) { return code_in(text, AN_CODE_MODE_DICT); }
+
+/* ------------------------------------------------------------------ basic coding */
+
+static void simple_event_has_provenance(void **state)
+{
+    (void)state;
+    coded r = code("Pakistan condemned India.");
+    assert_string_equal(r.events, "PAK>IND:111");
+    assert_string_equal(r.first_verb, "condemned");
+    /* the rule names the dictionary file and line of the verb entry */
+    assert_non_null(strstr(r.first_rule, "verbs.txt:"));
+}
+
+static void compound_source_gives_one_event_per_member(void **state)
+{
+    (void)state;
+    coded r = code("Pakistan and Egypt condemned India.");
+    assert_string_equal(r.events, "PAK>IND:111 EGY>IND:111");
+}
+
+static void passive_voice_swaps_source_and_target(void **state)
+{
+    (void)state;
+    assert_string_equal(code("India was attacked by Pakistan.").events, "PAK>IND:190");
+}
+
+static void dated_actor_takes_the_code_of_the_document_date(void **state)
+{
+    (void)state;
+    coded in_office = code_with("Shehbaz Sharif praised Egypt.", "2024-05-01", AN_CODE_MODE_DICT, NULL);
+    coded before = code_with("Shehbaz Sharif praised Egypt.", "2020-05-01", AN_CODE_MODE_DICT, NULL);
+    assert_string_equal(in_office.events, "PAKGOV>EGY:051");
+    assert_string_equal(before.events, "PAKELI>EGY:051");
+}
+
+static void discard_phrase_drops_the_sentence(void **state)
+{
+    (void)state;
+    assert_int_equal(code("Pakistan condemned India in the crossword.").nevents, 0);
+    assert_int_equal(code("Pakistan condemned India in the debate.").nevents, 1);
+}
+
+static void no_event_without_a_verb(void **state)
+{
+    (void)state;
+    assert_int_equal(code("Pakistan, India and Egypt.").nevents, 0);
+}
+
+/* ------------------------------------------------------------------ annalist mode */
+
+static void negated_verb_codes_nothing_in_annalist_mode(void **state)
+{
+    (void)state;
+    assert_int_equal(code_in("Pakistan did not attack India.", AN_CODE_MODE_ANNALIST).nevents, 0);
+    assert_int_equal(code_in("Pakistan never attacked India.", AN_CODE_MODE_ANNALIST).nevents, 0);
+    /* the field's coders ignore negation */
+    assert_string_equal(code_in("Pakistan did not attack India.", AN_CODE_MODE_PETRARCH).events,
+                        "PAK>IND:190");
+}
+
+static void reported_clause_has_its_own_source(void **state)
+{
+    (void)state;
+    coded r = code_in("India said Pakistan attacked Egypt.", AN_CODE_MODE_ANNALIST);
+    assert_non_null(strstr(r.events, "PAK>EGY:190"));
+    assert_null(strstr(r.events, "IND>EGY:190"));
+    assert_null(strstr(r.events, "IND>PAK:190"));
+}
+
+static void place_after_preposition_is_a_location(void **state)
+{
+    (void)state;
+    coded r = code_in("Pakistan condemned India in Rawalpindi.", AN_CODE_MODE_ANNALIST);
+    assert_string_equal(r.events, "PAK>IND:111");
+    assert_string_equal(r.first_location, "Rawalpindi");
+}
+
+static void lone_agent_takes_the_country_of_the_location(void **state)
+{
+    (void)state;
+    coded r = code_in("The army attacked protesters in Rawalpindi.", AN_CODE_MODE_ANNALIST);
+    assert_string_equal(r.events, "PAKMIL>PAKCVL:190");
+    /* without a place there is no country to give them: no event rather than a guess */
+    assert_int_equal(code_in("The army attacked protesters.", AN_CODE_MODE_ANNALIST).nevents, 0);
+}
+
+static void pronoun_refers_to_a_person_of_an_earlier_sentence(void **state)
+{
+    (void)state;
+    coded r = code_in("Shehbaz Sharif arrived in Cairo on Monday.\n\nHe praised India.",
+                      AN_CODE_MODE_ANNALIST);
+    assert_non_null(strstr(r.events, "PAKGOV>IND:051"));
+    /* "it" does not reach across sentences */
+    coded it = code_in("Pakistan hosted talks.\n\nIt praised India.", AN_CODE_MODE_ANNALIST);
+    assert_null(strstr(it.events, "PAK>IND:051"));
+}
+
+static void surname_refers_to_the_person_named_before(void **state)
+{
+    (void)state;
+    coded r = code_in("Maria Solberg spoke in Oslo. Solberg praised Egypt.", AN_CODE_MODE_ANNALIST);
+    assert_string_equal(r.events, "NORGOV>EGY:051");
+}
+
+static void event_date_comes_from_the_text(void **state)
+{
+    (void)state;
+    /* 2026-11-25 is a Wednesday: "on Monday" is the 23rd */
+    assert_string_equal(code_in("Pakistan condemned India on Monday.", AN_CODE_MODE_ANNALIST).dates,
+                        "2026-11-23");
+    assert_string_equal(code_in("Pakistan condemned India yesterday.", AN_CODE_MODE_ANNALIST).dates,
+                        "2026-11-24");
+    /* a date after the document date is last year's */
+    assert_string_equal(code_in("Pakistan condemned India on Dec. 3.", AN_CODE_MODE_ANNALIST).dates,
+                        "2025-12-03");
+    assert_string_equal(code_in("Pakistan condemned India.", AN_CODE_MODE_ANNALIST).dates,
+                        "2026-11-25");
+}
+
+/* ------------------------------------------------------------------ explain and limits */
+
+static void explain_records_a_trace(void **state)
+{
+    (void)state;
+    an_error err;
+    an_dict *d = NULL;
+    assert_int_equal(an_dict_new(&d, &err), 0);
+    assert_int_equal(an_dict_load(d, dictset, &err), 0);
+    assert_int_equal(an_dict_finish(d, &err), 0);
+    an_code_opts opts = AN_CODE_OPTS_INIT;
+    opts.explain = 1;
+    an_coder *c = NULL;
+    assert_int_equal(an_coder_new(&c, d, &opts, &err), 0);
+    static const char text[] = "Pakistan condemned India.";
+    an_doc doc;
+    memset(&doc, 0, sizeof doc);
+    doc.id = "explain";
+    doc.date = "2026-11-25";
+    doc.text = text;
+    doc.text_len = sizeof text - 1;
+    doc.single_sentence = 1;
+    an_result res;
+    assert_int_equal(an_coder_code(c, &doc, &res, &err), 0);
+    assert_int_equal(res.event_count, 1);
+    assert_non_null(res.trace);
+    assert_non_null(strstr(res.trace, "CONDEMN"));
+    an_coder_free(c);
+    an_dict_free(d);
+}
+
+static void long_sentence_is_coded_up_to_the_limit_and_reported(void **state)
+{
+    (void)state;
+    char text[4096] = "Pakistan condemned India";
+    for (int i = 0; i < 60; i++) strcat(text, " and more");
+    strcat(text, ".");
+    an_code_opts opts = AN_CODE_OPTS_INIT;
+    opts.max_sentence_tokens = 20;
+    coded r = code_with(text, "2026-11-25", AN_CODE_MODE_DICT, &opts);
+    assert_string_equal(r.events, "PAK>IND:111");
+    assert_int_equal(r.diags, 1);
+    coded whole = code_with(text, "2026-11-25", AN_CODE_MODE_DICT, NULL);
+    assert_int_equal(whole.diags, 0);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(simple_event_has_provenance),
+        cmocka_unit_test(compound_source_gives_one_event_per_member),
+        cmocka_unit_test(passive_voice_swaps_source_and_target),
+        cmocka_unit_test(dated_actor_takes_the_code_of_the_document_date),
+        cmocka_unit_test(discard_phrase_drops_the_sentence),
+        cmocka_unit_test(no_event_without_a_verb),
+        cmocka_unit_test(negated_verb_codes_nothing_in_annalist_mode),
+        cmocka_unit_test(reported_clause_has_its_own_source),
+        cmocka_unit_test(place_after_preposition_is_a_location),
+        cmocka_unit_test(lone_agent_takes_the_country_of_the_location),
+        cmocka_unit_test(pronoun_refers_to_a_person_of_an_earlier_sentence),
+        cmocka_unit_test(surname_refers_to_the_person_named_before),
+        cmocka_unit_test(event_date_comes_from_the_text),
+        cmocka_unit_test(explain_records_a_trace),
+        cmocka_unit_test(long_sentence_is_coded_up_to_the_limit_and_reported),
+    };
+    return cmocka_run_group_tests(tests, setup, teardown);
+}
