@@ -361,6 +361,77 @@ void an_annalist_lone_agents(an_sent *s)
 
 static int is_speech_verb(const an_ctok *t) { return (t->wc & AN_WC_SPEECH) != 0; }
 
+/* "…ended without progress, Japanese officials said." A short stretch after a comma that
+ * ends in a speech verb (then the sentence's end, a comma or a conjunction) names who reported
+ * the event, not a party to it: the clause is cut at the comma, so the verbs before it do
+ * not take their target from the reporter. */
+#define ATTRIBUTION_MAX_TOKENS 8
+
+static int attribution_after(const an_sent *s, uint32_t comma)
+{
+    uint32_t t = comma + 1, n = (uint32_t)s->toks.n;
+    for (; t < n && t - comma <= ATTRIBUTION_MAX_TOKENS; t++) {
+        const an_ctok *tk = &s->toks.v[t];
+        if (is_speech_verb(tk) && (tk->type == AN_T_VERB || tk->type == AN_T_NONE)) break;
+        if (tk->type == AN_T_VERB || tk->type == AN_T_COMMA || tk->type == AN_T_CONJ) return 0;
+    }
+    if (t >= n || t - comma > ATTRIBUTION_MAX_TOKENS || t == comma + 1) return 0;
+    for (t++; t < n; t++) { /* "said on Monday." / "said, adding ..." / "said and ..." */
+        const an_ctok *tk = &s->toks.v[t];
+        if (tk->type == AN_T_COMMA || tk->type == AN_T_CONJ) return 1;
+        if (tk->type == AN_T_VERB || tk->type == AN_T_ACTOR) return 0;
+    }
+    return 1;
+}
+
+static int reported_by(an_sent *s)
+{
+    for (uint32_t t = 1; t < s->toks.n; t++) {
+        if (s->toks.v[t].type != AN_T_COMMA || s->toks.v[t].eliminated || !attribution_after(s, t))
+            continue;
+        an_trace(s, "attribution: \"%s\" after the comma reports the clause before it",
+                 s->toks.v[t + 1].norm);
+        size_t nc = s->clauses.n;
+        for (size_t c = 0; c < nc; c++) {
+            an_clause *cl = &s->clauses.v[c];
+            if (cl->first < t && t < cl->end) {
+                an_clause tail = {(uint16_t)(t + 1), cl->end, cl->match_end};
+                cl->end = cl->match_end = (uint16_t)t;
+                if (AN_VEC_PUSH(&s->clauses, tail) < 0) return AN_ENOMEM;
+            } else if (cl->end <= t + 1 && cl->match_end > t) {
+                cl->match_end = (uint16_t)t; /* patterns and targets stop at the comma */
+            }
+        }
+    }
+    /* split-off clauses were appended: put them back in sentence order */
+    for (size_t i = 1; i < s->clauses.n; i++) {
+        an_clause k = s->clauses.v[i];
+        size_t j = i;
+        for (; j > 0 && s->clauses.v[j - 1].first > k.first; j--) s->clauses.v[j] = s->clauses.v[j - 1];
+        s->clauses.v[j] = k;
+    }
+    return 0;
+}
+
+/* "Two people were killed": a verb after a form of BE (with at most one word between, not
+ * "to") that is not an -ING form is passive; with no BY phrase its subject is the target and
+ * the source is unknown. */
+int an_annalist_agentless_passive(const an_sent *s, const an_occ *verb)
+{
+    const an_ctok *v = &s->toks.v[verb->first];
+    if (v->len > 3 && !memcmp(v->norm + v->len - 3, "ING", 3)) return 0;
+    for (int k = 1; k <= 2; k++) {
+        int t = (int)verb->first - k;
+        if (t < 0) return 0;
+        const an_ctok *tk = &s->toks.v[t];
+        if (tk->type == AN_T_AUX || (tk->wc & AN_WC_BE)) return 1;
+        /* one adverb may stand between ("were reportedly killed") */
+        if (tk->type != AN_T_NONE || tk->kind != AN_TOK_WORD || tk->cap || word_is(tk, "TO"))
+            return 0;
+    }
+    return 0;
+}
+
 int an_annalist_clauses(an_sent *s)
 {
     /* "X said (that) Y visited Z": a new clause starts after the speech verb, so the
@@ -402,7 +473,7 @@ int an_annalist_clauses(an_sent *s)
             break;
         }
     }
-    return 0;
+    return reported_by(s);
 }
 
 /* ------------------------------------------------------------------ negation */

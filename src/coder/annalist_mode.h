@@ -35,6 +35,8 @@ int an_annalist_pronouns(an_sent *s);
 int an_annalist_surnames(an_sent *s);
 void an_annalist_lone_agents(an_sent *s);
 int an_annalist_clauses(an_sent *s);
+/* 1 for a passive verb form ("were killed"); the caller checks for a BY phrase. */
+int an_annalist_agentless_passive(const an_sent *s, const an_occ *verb);
 /* 1 when the verb is negated and no pattern spelled the negation out. */
 int an_annalist_negated(const an_sent *s, const an_occ *verb, const an_pattern *p);
 /* The day the sentence's events happened: a date named in it, else docday. */

@@ -234,6 +234,22 @@ static int find_source(an_sent *s, an_clause cl, const an_occ *verb, const an_pa
 {
     const an_options *o = s->opt;
     ident tid = target_set ? party_ident(s, target, 0) : (ident){NULL, AN_NO_ID, -2, 0};
+    if (s->mode == AN_MODE_ANNALIST && !is_passive(s, verb)) {
+        /* In news prose the subject of an active verb comes before it: the nearest actor
+         * before it ("…three Israelis were killed, as Israel's army struck back"). */
+        for (int t = (int)verb->first - 1; t >= (int)cl.first; t--) {
+            int32_t m = actor_token(s, (uint32_t)t);
+            if (m < 0) continue;
+            const an_mention *me = &s->mentions.v[m];
+            if (me->compound >= 0 && !s->compounds.v[me->compound].cancelled)
+                m = s->members.v[s->compounds.v[me->compound].members]; /* the whole compound */
+            an_party p = party_of(s, m);
+            if (target_set && same_ident(party_ident(s, &p, 0), tid)) continue;
+            *out = p;
+            return 1;
+        }
+        return 0;
+    }
     for (uint32_t t = cl.first; t < cl.end; t++) {
         int32_t m = actor_token(s, t);
         if (m < 0) continue;
@@ -262,6 +278,10 @@ static int find_target(an_sent *s, an_clause cl, const an_occ *verb, const an_pa
     for (uint32_t t = verb->last + 1u; t < end; t++) {
         int32_t m = actor_token(s, t);
         if (m < 0) continue;
+        /* Past the comma, an actor with a verb of its own right after it is the subject of
+         * the next clause ("attacked the camp, Egypt condemned ..."): the search ends. */
+        uint32_t after = s->mentions.v[m].last + 1u;
+        if (t >= cl.end && after < s->toks.n && s->toks.v[after].type == AN_T_VERB) break;
         an_party p = party_of(s, m);
         if (source_set && same_ident(party_ident(s, &p, 0), sid)) continue;
         *out = p;
@@ -484,6 +504,12 @@ int an_sent_code(an_sent *s)
                 target = ch.m.target;
                 target_set = 1;
                 tgt_pat = 1;
+            }
+            if (s->mode == AN_MODE_ANNALIST && !src_pat && !is_passive(s, verb) &&
+                an_annalist_agentless_passive(s, verb)) {
+                an_trace(s, "  passive voice without BY: the source is unknown, no event");
+                v.source_set = 0; /* its subject is no agent of the verbs after it */
+                continue;
             }
             if (v.passive_reset) {
                 if (!src_pat) v.source_set = 0;

@@ -23,13 +23,16 @@ int an_text_analyze(an_text *t, an_arena *arena, const char *text, size_t len,
     while (lead < len && (text[lead] == ' ' || text[lead] == '\n' || text[lead] == '\t' ||
                           text[lead] == '\r'))
         lead++;
+    /* Feed credits ("Reuters - ", "Canadian Press - KINSHASA (AP) - ") are not text. */
+    for (size_t credit; (credit = an_credit_prefix(text + lead, len - lead)) > 0;) lead += credit;
     size_t place_len = 0;
     size_t skip = an_dateline_prefix(text + lead, len - lead, &place_len);
     if (skip) {
         t->dateline = an_arena_strndup(arena, text + lead, place_len);
         if (!t->dateline) return AN_ENOMEM;
-        t->body_off = (uint32_t)(lead + skip);
+        lead += skip;
     }
+    t->body_off = (uint32_t)lead;
     int rc = an_tokenize(&t->tokens, arena, text + t->body_off, len - t->body_off, t->body_off);
     if (rc < 0) return rc;
     if (t->tokens.n) t->tokens.v[0].flags |= AN_TOKF_LINE_START | AN_TOKF_PARA_START;

@@ -130,3 +130,30 @@ size_t an_dateline_prefix(const char *s, size_t len, size_t *place_len)
     *place_len = place;
     return skip_blank(s, len, sep);
 }
+
+/* News agencies whose name opens feed items ("Reuters - ..."): a credit, not an actor. */
+static const char *const agencies[] = {
+    "Reuters", "AP", "Associated Press", "AFP", "Agence France-Presse", "Canadian Press", "CP",
+    "Xinhua", "Interfax", "TASS", "ITAR-TASS", "RIA Novosti", "Bloomberg", "PTI", "IANS", "ANI",
+    "APP", "Anadolu", "Yonhap", "Kyodo", "DPA", "dpa", "ANSA", "EFE", "UPI", "IRNA", "WAM",
+    "SPA", "Bernama", "BERNAMA", "Antara", "ANTARA", "KUNA", "MENA", "Petra", "QNA", "NAN",
+    NULL};
+
+size_t an_credit_prefix(const char *s, size_t len)
+{
+    size_t i = 0, open = 0;
+    if (i < len && s[i] == '(') open = ++i;
+    size_t name = 0;
+    for (int k = 0; agencies[k]; k++) {
+        size_t n = strlen(agencies[k]);
+        if (n <= len - i && memcmp(s + i, agencies[k], n) == 0 && n > name) name = n;
+    }
+    if (!name) return 0;
+    i += name;
+    if (open) {
+        if (i >= len || s[i] != ')') return 0;
+        i++;
+    }
+    if (i + 3 >= len || s[i] != ' ' || s[i + 1] != '-' || s[i + 2] != ' ') return 0;
+    return i + 3;
+}

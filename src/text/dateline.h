@@ -16,4 +16,8 @@ int an_date_line(const char *line, size_t len, int *days);
  * the place name at the start of text; else returns 0. */
 size_t an_dateline_prefix(const char *text, size_t len, size_t *place_len);
 
+/* If text starts with a news agency's feed credit ("Reuters - ", "Canadian Press - ",
+ * "(CP) - "), returns the bytes it covers; else 0. */
+size_t an_credit_prefix(const char *text, size_t len);
+
 #endif

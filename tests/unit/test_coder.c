@@ -252,6 +252,36 @@ static void event_date_comes_from_the_text(void **state)
                         "2026-11-25");
 }
 
+static void passive_without_by_has_no_source(void **state)
+{
+    (void)state;
+    /* "India was attacked" names no attacker: India is not the source */
+    assert_int_equal(code_in("India was attacked on Monday.", AN_CODE_MODE_ANNALIST).nevents, 0);
+    assert_int_equal(code_in("India was attacked in Egypt.", AN_CODE_MODE_ANNALIST).nevents, 0);
+    assert_string_equal(code_in("India was attacked by Pakistan.", AN_CODE_MODE_ANNALIST).events,
+                        "PAK>IND:190");
+    /* the passive subject is no source for the next verb either */
+    coded r = code_in("India was attacked as Pakistan condemned Egypt.", AN_CODE_MODE_ANNALIST);
+    assert_string_equal(r.events, "PAK>EGY:111");
+}
+
+static void trailing_attribution_is_not_a_target(void **state)
+{
+    (void)state;
+    /* the reporter after the last comma is not what Pakistan attacked */
+    assert_int_equal(code_in("Pakistan attacked the camp last week, Egypt said.", AN_CODE_MODE_ANNALIST).nevents, 0);
+    assert_string_equal(code_in("Pakistan attacked India, Egypt said.", AN_CODE_MODE_ANNALIST).events,
+                        "PAK>IND:190");
+    /* in mid-sentence too */
+    assert_string_equal(code_in("Pakistan attacked the camp, Egypt said, and India condemned Pakistan.",
+                                AN_CODE_MODE_ANNALIST).events,
+                        "IND>PAK:111");
+    /* a comma followed by an actor and another verb is no attribution */
+    assert_string_equal(code_in("Pakistan attacked the camp, Egypt condemned India.",
+                                AN_CODE_MODE_ANNALIST).events,
+                        "EGY>IND:111");
+}
+
 /* ------------------------------------------------------------------ explain and limits */
 
 static void explain_records_a_trace(void **state)
@@ -314,6 +344,8 @@ int main(void)
         cmocka_unit_test(pronoun_refers_to_a_person_of_an_earlier_sentence),
         cmocka_unit_test(surname_refers_to_the_person_named_before),
         cmocka_unit_test(event_date_comes_from_the_text),
+        cmocka_unit_test(passive_without_by_has_no_source),
+        cmocka_unit_test(trailing_attribution_is_not_a_target),
         cmocka_unit_test(explain_records_a_trace),
         cmocka_unit_test(long_sentence_is_coded_up_to_the_limit_and_reported),
     };

@@ -343,6 +343,27 @@ static void test_initials_numbers_ellipsis(void **state)
     EXPECT_SENTENCES("Will Pakistan win? Yes! It will.", "Will Pakistan win?", "Yes!", "It will.");
 }
 
+static void test_feed_credits(void **state)
+{
+    (void)state;
+    /* A news agency's credit, alone or before a dateline, is not part of the text. */
+    const char *text = "Canadian Press - KINSHASA, Congo (AP) - Attackers overran a village.";
+    an_analysis *a = analyze(text, strlen(text), 0);
+    assert_string_equal(an_analysis_dateline(a), "KINSHASA");
+    assert_int_equal(an_analysis_sentence(a, 0)->span.off, strlen("Canadian Press - KINSHASA, Congo (AP) - "));
+    an_analysis_free(a);
+    text = "Reuters - Some 30,000 people fled.";
+    a = analyze(text, strlen(text), 0);
+    assert_null(an_analysis_dateline(a));
+    assert_int_equal(an_analysis_sentence(a, 0)->span.off, strlen("Reuters - "));
+    an_analysis_free(a);
+    /* Any other name before a dash stays: "Pakistan - India talks" */
+    text = "Pakistan - India talks resumed.";
+    a = analyze(text, strlen(text), 0);
+    assert_int_equal(an_analysis_sentence(a, 0)->span.off, 0);
+    an_analysis_free(a);
+}
+
 static void test_paragraphs_and_modes(void **state)
 {
     (void)state;
@@ -385,6 +406,7 @@ int main(void)
         cmocka_unit_test(test_hard_wrapped),
         cmocka_unit_test(test_initials_numbers_ellipsis),
         cmocka_unit_test(test_paragraphs_and_modes),
+        cmocka_unit_test(test_feed_credits),
     };
     return cmocka_run_group_tests_name("text_sentence", tests, NULL, NULL);
 }
