@@ -112,21 +112,30 @@ int an_sent_prev_word(const an_sent *s, uint32_t word, int match, int upto)
 int an_sent_has_synset(an_sent *s, uint32_t sy)
 {
     const an_dict *d = s->d;
+    if (wset_full(s) || sy >= s->synset_seen.n) return 1;
+    return d->synset_any.v[sy] || s->synset_seen.v[sy];
+}
+
+/* Marks the synsets a member of which starts with one of the sentence's words. */
+static int mark_synsets(an_sent *s)
+{
+    const an_dict *d = s->d;
     if (s->synset_seen.n < d->synsets.n) {
-        if (AN_VEC_RESERVE(&s->synset_seen, d->synsets.n) < 0) return 1;
-        memset(s->synset_seen.v, -1, d->synsets.n);
+        if (AN_VEC_RESERVE(&s->synset_seen, d->synsets.n) < 0) return AN_ENOMEM;
+        memset(s->synset_seen.v, 0, d->synsets.n);
         s->synset_seen.n = d->synsets.n;
     }
-    if (s->synset_seen.v[sy] >= 0) return s->synset_seen.v[sy];
-    const an_synset *y = &d->synsets.v[sy];
-    int8_t found = 0;
-    for (uint16_t k = 0; k < y->nmembers && !found; k++) {
-        const an_seq *m = &d->seqs.v[y->members + k];
-        found = m->first_word == AN_NO_ID || an_sent_has_word(s, m->first_word);
+    for (size_t i = 0; i < s->wset_used.n; i++) {
+        uint32_t w = s->wset[s->wset_used.v[i]] - 1;
+        if (w >= d->word_synsets_words) continue;
+        for (uint32_t k = d->word_synsets_off[w]; k < d->word_synsets_off[w + 1]; k++) {
+            uint32_t sy = d->word_synsets.v[k];
+            if (s->synset_seen.v[sy]) continue;
+            s->synset_seen.v[sy] = 1;
+            if (AN_VEC_PUSH(&s->synset_touched, sy) < 0) return AN_ENOMEM;
+        }
     }
-    s->synset_seen.v[sy] = found;
-    if (AN_VEC_PUSH(&s->synset_touched, sy) < 0) s->synset_seen.n = 0;
-    return found;
+    return 0;
 }
 
 #define CACHE_MAX_SLOTS ((size_t)1 << 20)
@@ -197,7 +206,7 @@ static void cache_put(an_candcache *c, const char *norm, uint32_t len, int poss,
 int an_sent_candidates(an_sent *s, void *trie_ptr)
 {
     for (size_t i = 0; i < s->synset_touched.n; i++)
-        if (s->synset_touched.v[i] < s->synset_seen.n) s->synset_seen.v[s->synset_touched.v[i]] = -1;
+        if (s->synset_touched.v[i] < s->synset_seen.n) s->synset_seen.v[s->synset_touched.v[i]] = 0;
     s->synset_touched.n = 0;
     const an_trie *trie = trie_ptr;
     const an_dict *d = s->d;
@@ -240,7 +249,7 @@ int an_sent_candidates(an_sent *s, void *trie_ptr)
         }
         if (s->cache) cache_put(s->cache, t->norm, t->len, t->poss, h, s->cands.v + t->cand, t->ncand);
     }
-    return 0;
+    return mark_synsets(s);
 }
 
 /* Returns the characters the token contributes when matching word by kind match, or -1. */

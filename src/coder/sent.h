@@ -199,7 +199,7 @@ struct an_sent {
      * from wfirst (wlast appends). Lets a pattern find its next word without a scan. */
     uint32_t wfirst[AN_WSET_SLOTS], wlast[AN_WSET_SLOTS];
     AN_VEC(an_wocc) wocc;
-    AN_VEC(int8_t) synset_seen;  /* per synset: -1 unknown, 0 absent, 1 may be present */
+    AN_VEC(int8_t) synset_seen;  /* per synset: 1 when a member's first word is in the sentence */
     AN_VEC(uint32_t) synset_touched;
     AN_VEC(an_pending) pending;
     AN_VEC(an_final) finals;

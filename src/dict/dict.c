@@ -101,6 +101,9 @@ void an_dict_free(an_dict *d)
     AN_VEC_FREE(&d->alts);
     AN_VEC_FREE(&d->seqs);
     AN_VEC_FREE(&d->synsets);
+    free(d->word_synsets_off);
+    AN_VEC_FREE(&d->word_synsets);
+    AN_VEC_FREE(&d->synset_any);
     AN_VEC_FREE(&d->discards);
     AN_VEC_FREE(&d->issues);
     AN_VEC_FREE(&d->timecodes);
@@ -403,6 +406,51 @@ static void seq_first_words(an_dict *d)
     }
 }
 
+/* The reverse of the synsets' first words, so that a sentence finds the synsets it may
+ * hold from its own words (see an_dict.word_synsets). */
+static int index_synset_words(an_dict *d)
+{
+    size_t nw = d->words.count;
+    free(d->word_synsets_off);
+    d->word_synsets_off = calloc(nw + 1, sizeof *d->word_synsets_off);
+    if (!d->word_synsets_off || AN_VEC_RESERVE(&d->synset_any, d->synsets.n + 1) < 0) return -1;
+    d->word_synsets_words = nw;
+    d->synset_any.n = d->synsets.n;
+    memset(d->synset_any.v, 0, d->synsets.n);
+    /* count, then place (a synset is listed once per distinct first word, duplicates are
+     * harmless) */
+    for (int pass = 0; pass < 2; pass++) {
+        if (pass == 1) {
+            uint32_t sum = 0;
+            for (size_t w = 0; w <= nw; w++) {
+                uint32_t c = d->word_synsets_off[w];
+                d->word_synsets_off[w] = sum;
+                sum += c;
+            }
+            if (AN_VEC_RESERVE(&d->word_synsets, sum + 1) < 0) return -1;
+            d->word_synsets.n = sum;
+        }
+        for (size_t sy = 0; sy < d->synsets.n; sy++) {
+            const an_synset *y = &d->synsets.v[sy];
+            for (uint16_t k = 0; k < y->nmembers; k++) {
+                uint32_t w = d->seqs.v[y->members + k].first_word;
+                if (w == AN_NO_ID || w >= nw) {
+                    d->synset_any.v[sy] = 1;
+                } else if (pass == 0) {
+                    d->word_synsets_off[w]++;
+                } else {
+                    d->word_synsets.v[d->word_synsets_off[w]++] = (uint32_t)sy;
+                }
+            }
+        }
+        if (pass == 1) { /* the place pass advanced each start to the next one's: shift back */
+            for (size_t w = nw; w > 0; w--) d->word_synsets_off[w] = d->word_synsets_off[w - 1];
+            d->word_synsets_off[0] = 0;
+        }
+    }
+    return 0;
+}
+
 static void strip_all_groups(an_dict *d)
 {
     for (size_t i = 0; i < d->patterns.n; i++) {
@@ -502,6 +550,7 @@ int an_dict_finish(an_dict *d, an_error *err)
     if (d->finished) return 0;
     strip_all_groups(d);
     seq_first_words(d);
+    if (index_synset_words(d) < 0) return an_err_oom(err);
     pattern_needs(d);
     if (index_discards(d) < 0) return an_err_oom(err);
     if (d->verb_dialect == AN_DIALECT_TABARI) {

@@ -300,6 +300,13 @@ struct an_dict {
     AN_VEC(an_seq) alts;
     AN_VEC(an_seq) seqs;      /* synset members */
     AN_VEC(an_synset) synsets;
+    /* Set by an_dict_finish: per word id, the synsets with a member that starts with it
+     * (word_synsets[word_synsets_off[w] .. word_synsets_off[w + 1])), and per synset whether
+     * a member starts with no word (then it may match in any sentence). */
+    uint32_t *word_synsets_off;
+    size_t word_synsets_words;
+    AN_VEC(uint32_t) word_synsets;
+    AN_VEC(uint8_t) synset_any;
     AN_VEC(an_discard) discards;
     AN_VEC(an_issue) issues;
     AN_VEC(an_ecode) timecodes; /* per AN_ROOT_TIME root: the time code; patterns via blocks */
