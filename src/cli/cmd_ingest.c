@@ -402,9 +402,10 @@ int cmd_ingest(int argc, char **argv)
         an_store_counts n;
         an_error cerr = {0};
         if (an_store_get_counts(x.store, &n, &cerr) == 0)
-            printf("the store holds %llu documents, %llu sentences, %llu events, %llu roll-ups\n",
-                   (unsigned long long)n.documents, (unsigned long long)n.sentences,
-                   (unsigned long long)n.events, (unsigned long long)n.rollups);
+            printf("the store holds %llu documents, %llu events (from %llu sentences), "
+                   "%llu roll-ups\n",
+                   (unsigned long long)n.documents, (unsigned long long)n.events,
+                   (unsigned long long)n.sentences, (unsigned long long)n.rollups);
     }
     an_store_close(x.store);
     if (fflush(stdout) != 0 && status == EXIT_OK) status = EXIT_INTERNAL;

@@ -452,8 +452,9 @@ int cmd_query(int argc, char **argv)
                    (unsigned long long)n.documents, (unsigned long long)n.sentences,
                    (unsigned long long)n.events, (unsigned long long)n.rollups, n.schema_version);
         else
-            printf("documents  %llu\nsentences  %llu\nevents     %llu\nroll-ups   %llu\n"
-                   "schema     version %d\n",
+            printf("documents                %llu\nsentences with events    %llu\n"
+                   "events                   %llu\nroll-ups                 %llu\n"
+                   "schema                   version %d\n",
                    (unsigned long long)n.documents, (unsigned long long)n.sentences,
                    (unsigned long long)n.events, (unsigned long long)n.rollups, n.schema_version);
         break;

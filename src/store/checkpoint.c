@@ -21,6 +21,8 @@ struct an_ckpt {
     int wanted, stop;
     int busy;                /* asked and not yet done (read by the writer without the lock:
                                 at worst one extra or one late wake-up) */
+    int next_hard;           /* log size at which the writer tries again itself (a reader
+                                holding an old snapshot can keep a checkpoint from finishing) */
 };
 
 static void *ckpt_main(void *arg)
@@ -44,9 +46,14 @@ static void *ckpt_main(void *arg)
 static int on_commit(void *ud, sqlite3 *db, const char *name, int pages)
 {
     an_ckpt *c = ud;
-    if (pages >= CKPT_HARD) {
+    if (pages < CKPT_HARD) {
+        c->next_hard = CKPT_HARD;
+    } else if (pages >= c->next_hard) {
         sqlite3_wal_checkpoint_v2(db, name, SQLITE_CHECKPOINT_PASSIVE, NULL, NULL);
-    } else if (pages >= CKPT_SOFT && !__atomic_load_n(&c->busy, __ATOMIC_ACQUIRE)) {
+        c->next_hard = pages + CKPT_HARD / 16;
+        return SQLITE_OK;
+    }
+    if (pages >= CKPT_SOFT && !__atomic_load_n(&c->busy, __ATOMIC_ACQUIRE)) {
         __atomic_store_n(&c->busy, 1, __ATOMIC_RELEASE);
         pthread_mutex_lock(&c->lock);
         c->wanted = 1;
@@ -69,6 +76,7 @@ int an_ckpt_start(an_store *s, an_error *err)
         return 0;
     }
     sqlite3_busy_timeout(c->db, 1000);
+    c->next_hard = CKPT_HARD;
     /* A connection learns that the file is in WAL mode when it first reads it; until then a
      * checkpoint does nothing. */
     sqlite3_exec(c->db, "SELECT count(*) FROM sqlite_schema", NULL, NULL, NULL);

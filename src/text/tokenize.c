@@ -219,20 +219,24 @@ int an_tokenize(an_tokvec *out, an_arena *arena, const char *text, size_t len, u
             size_t end = scan_word(&sc, i, &flags, &type);
             if (end == i) end = i + n;
             /* Capitalisation flags from the first letter. */
-            int32_t cp;
-            if (an_utf8_decode(text + i, len - i, &cp)) {
-                utf8proc_category_t cat = utf8proc_category(cp);
-                if (cat == UTF8PROC_CATEGORY_LU || cat == UTF8PROC_CATEGORY_LT)
-                    flags |= AN_TOKF_CAPITALIZED;
-            }
             int upper = 0, lower = 0;
             for (size_t k = i, cl; k < end; k += cl ? cl : 1) {
-                /* Letters of any script: "МОСКВА" is all capitals too. */
-                int32_t lc = 0;
-                cl = an_utf8_decode(text + k, end - k, &lc);
-                utf8proc_category_t lcat = cl ? utf8proc_category(lc) : UTF8PROC_CATEGORY_CN;
-                if (lcat == UTF8PROC_CATEGORY_LU || lcat == UTF8PROC_CATEGORY_LT) upper++;
-                else if (lcat == UTF8PROC_CATEGORY_LL) lower++;
+                unsigned char b = (unsigned char)text[k];
+                int is_upper, is_lower;
+                if (b < 0x80) { /* ASCII, most of the text, without a table lookup */
+                    cl = 1;
+                    is_upper = b >= 'A' && b <= 'Z';
+                    is_lower = b >= 'a' && b <= 'z';
+                } else { /* letters of any script: "МОСКВА" is all capitals too */
+                    int32_t lc = 0;
+                    cl = an_utf8_decode(text + k, end - k, &lc);
+                    utf8proc_category_t lcat = cl ? utf8proc_category(lc) : UTF8PROC_CATEGORY_CN;
+                    is_upper = lcat == UTF8PROC_CATEGORY_LU || lcat == UTF8PROC_CATEGORY_LT;
+                    is_lower = lcat == UTF8PROC_CATEGORY_LL;
+                }
+                if (k == i && is_upper) flags |= AN_TOKF_CAPITALIZED;
+                upper += is_upper;
+                lower += is_lower;
             }
             if (upper >= 2 && lower == 0) flags |= AN_TOKF_ALLCAPS;
             /* An abbreviation's final period is part of its matching form only after a

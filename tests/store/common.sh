@@ -32,7 +32,8 @@ ingest() {
     "$A" ingest --db "$db" "${DICTS[@]}" "$@" >"$WORK/ingest.out" 2>"$WORK/ingest.err" || status=$?
     cat "$WORK/ingest.out"
     if [ $status -gt 1 ] || grep -q "stopped by the error" "$WORK/ingest.out" ||
-        ! grep -q "^the store holds" "$WORK/ingest.out"; then
+        ! grep -q "^the store holds" "$WORK/ingest.out" ||
+        grep -q "Sanitizer\|runtime error" "$WORK/ingest.err"; then
         echo "ingest into $db: exit status $status" >&2
         grep -v 'dictionaries/' "$WORK/ingest.err" | tail -n 5 >&2 || true
         return 1

@@ -6,9 +6,9 @@ reuters_head 3000 >"$WORK/all.jsonl"
 head -n 2000 "$WORK/all.jsonl" >"$WORK/a.jsonl"
 tail -n +1001 "$WORK/all.jsonl" >"$WORK/b.jsonl"
 
-"$A" ingest --db "$WORK/s.db" "${DICTS[@]}" --threads 1 "$WORK/a.jsonl" >"$WORK/a.out" 2>/dev/null &
+"$A" ingest --db "$WORK/s.db" "${DICTS[@]}" --threads 1 "$WORK/a.jsonl" >"$WORK/a.out" 2>"$WORK/a.err" &
 pa=$!
-"$A" ingest --db "$WORK/s.db" "${DICTS[@]}" --threads 1 "$WORK/b.jsonl" >"$WORK/b.out" 2>/dev/null &
+"$A" ingest --db "$WORK/s.db" "${DICTS[@]}" --threads 1 "$WORK/b.jsonl" >"$WORK/b.out" 2>"$WORK/b.err" &
 pb=$!
 # Exit status 1 with a full summary: some sentence was over the token limit, nothing worse.
 sa=0 sb=0
@@ -16,6 +16,8 @@ wait $pa || sa=$?
 wait $pb || sb=$?
 [ $sa -le 1 ] && grep -q '^the store holds' "$WORK/a.out" || fail "first process failed ($sa)"
 [ $sb -le 1 ] && grep -q '^the store holds' "$WORK/b.out" || fail "second process failed ($sb)"
+! grep -q "Sanitizer\|runtime error\|$WORK/s.db" "$WORK/a.err" "$WORK/b.err" ||
+    fail "errors: $(grep -h "Sanitizer\|runtime error\|$WORK/s.db" "$WORK/a.err" "$WORK/b.err" | head -3)"
 "$A" query --db "$WORK/s.db" --check >/dev/null || fail "store check"
 ingest "$WORK/one.db" "$WORK/all.jsonl" >/dev/null || fail "single ingest"
 dump "$WORK/s.db" "$WORK/s.dump"

@@ -17,6 +17,17 @@ ingest "$WORK/s.db" "$WORK/in.jsonl" >/dev/null || fail "ingest failed"
     fail "export --format tsv differs from annalist code --output tsv"
 ok "export jsonl and tsv equal annalist code output"
 
+# GDELT rows: 58 columns, one per roll-up, NumMentions adding up to the events.
+"$A" export --db "$WORK/s.db" --format gdelt >"$WORK/gdelt.tsv"
+rollups=$(json_field "$("$A" query --db "$WORK/s.db" --summary --json)" rollups)
+events=$(wc -l <"$WORK/code.jsonl")
+awk -F'\t' -v rollups="$rollups" -v events="$events" '
+    NF != 58 { bad++ } { mentions += $32 }
+    END { if (bad || NR != rollups || mentions != events) {
+              printf "FAIL: gdelt: %d rows of %d (want %d), %d mentions (want %d)\n", bad, NR, rollups, mentions, events
+              exit 1 } }' "$WORK/gdelt.tsv" || exit 1
+ok "export gdelt: $rollups rows of 58 columns, NumMentions add up to $events events"
+
 python3 - "$A" "$WORK/s.db" "$WORK/code.jsonl" "$WORK/in.jsonl" <<'PY'
 import collections, datetime, json, subprocess, sys
 
