@@ -143,7 +143,6 @@ static int prepare_tokens(an_coder *c, const an_sentence *sent, size_t max_token
         ct.midcap = ct.cap && seen_cap;
         if (ct.cap) seen_cap = 1;
         ct.poss = (t->flags & AN_TOKF_POSSESSIVE) != 0;
-        ct.wc = an_wordclass(ct.norm, ct.len);
         ct.occ = -1;
         ct.mention = -1;
         ct.compound = -1;
@@ -157,8 +156,6 @@ static int prepare_tokens(an_coder *c, const an_sentence *sent, size_t max_token
             ct.norm = stem;
             neg.norm = "N'T";
             neg.len = 3;
-            neg.wc = AN_WC_NEGATION;
-            ct.wc = an_wordclass(stem, ct.len);
             neg.cap = neg.midcap = 0;
             if (AN_VEC_PUSH(&s->toks, ct) < 0 || AN_VEC_PUSH(&s->toks, neg) < 0) return AN_ENOMEM;
             continue;
@@ -224,7 +221,6 @@ static int tokens_from_tree(an_coder *c, const an_sentence *sent, size_t max_tok
             if (!norm) return AN_ENOMEM;
             ct.norm = norm;
             ct.len = (uint32_t)n;
-            ct.wc = an_wordclass(norm, n);
             ct.kind = !strcmp(tag, "CD") ? AN_TOK_NUMBER : AN_TOK_WORD;
             ct.cap = lf->word[0] >= 'A' && lf->word[0] <= 'Z';
             ct.midcap = ct.cap && seen_cap;

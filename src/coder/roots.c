@@ -183,7 +183,7 @@ static const an_cacheslot *cache_find(const an_candcache *c, const char *norm, u
 }
 
 static void cache_put(an_candcache *c, const char *norm, uint32_t len, int poss, uint64_t h,
-                      const an_cand *cands, uint16_t n)
+                      const an_cand *cands, uint16_t n, uint32_t wc)
 {
     if (c->store.n + n > CACHE_MAX_STORE || len + 1 > UINT16_MAX) return;
     if ((c->used + 1) * 2 > c->slots) {
@@ -197,7 +197,7 @@ static void cache_put(an_candcache *c, const char *norm, uint32_t len, int poss,
     size_t k = (size_t)h & (c->slots - 1);
     while (c->slot[k].hash) k = (k + 1) & (c->slots - 1);
     c->slot[k] = (an_cacheslot){.hash = h, .key = key, .off = (uint32_t)c->store.n, .n = n,
-                                .klen = (uint16_t)(len + 1)};
+                                .klen = (uint16_t)(len + 1), .wc = wc};
     if (n) memcpy(c->store.v + c->store.n, cands, n * sizeof *cands);
     c->store.n += n;
     c->used++;
@@ -225,6 +225,7 @@ int an_sent_candidates(an_sent *s, void *trie_ptr)
         uint64_t h = 0;
         const an_cacheslot *hit = s->cache ? cache_find(s->cache, t->norm, t->len, t->poss, &h) : NULL;
         if (hit) {
+            t->wc = hit->wc;
             uint16_t n = hit->n;
             if (AN_VEC_RESERVE(&s->cands, s->cands.n + n) < 0) return AN_ENOMEM;
             const an_cand *src = s->cache->store.v + hit->off;
@@ -235,6 +236,7 @@ int an_sent_candidates(an_sent *s, void *trie_ptr)
             t->ncand = n;
             continue;
         }
+        t->wc = an_wordclass(t->norm, t->len);
         size_t nh = an_trie_prefixes(trie, t->norm, t->len, hits, MAX_PREFIX_HITS);
         if (nh > MAX_PREFIX_HITS) nh = MAX_PREFIX_HITS;
         for (size_t hi = 0; hi < nh; hi++) {
@@ -247,7 +249,8 @@ int an_sent_candidates(an_sent *s, void *trie_ptr)
             if (AN_VEC_PUSH(&s->cands, c) < 0 || wset_add(s, c.word, (uint32_t)i) < 0) return AN_ENOMEM;
             t->ncand++;
         }
-        if (s->cache) cache_put(s->cache, t->norm, t->len, t->poss, h, s->cands.v + t->cand, t->ncand);
+        if (s->cache) cache_put(s->cache, t->norm, t->len, t->poss, h, s->cands.v + t->cand, t->ncand,
+                               t->wc);
     }
     return mark_synsets(s);
 }

@@ -56,7 +56,7 @@ typedef struct an_ctok {
     uint8_t eliminated; /* inside an eliminated comma clause */
     uint8_t poss;       /* possessive ending */
     const char *tag;    /* part of speech from a Treebank parse, or NULL */
-    uint32_t wc;        /* closed-class word classes (wordclass.h) */
+    uint32_t wc;        /* closed-class word classes (wordclass.h), set with the candidates */
     uint32_t cand;      /* candidates: cands[cand .. cand + ncand) */
     uint16_t ncand;
     int32_t occ;        /* root occurrence covering this token, or -1 */
@@ -149,6 +149,7 @@ typedef struct an_cacheslot {
     uint32_t off;              /* candidates: store.v[off .. off + n) */
     uint16_t n;
     uint16_t klen;             /* key length including the flag byte */
+    uint32_t wc;               /* the form's word classes (wordclass.h) */
 } an_cacheslot;
 
 typedef struct an_candcache {
