@@ -800,7 +800,7 @@ int an_load_petrarch_verbs(an_dict *d, const char *path, an_error *err)
             }
             continue;
         }
-        if (s[0] == '+' && st.sb.active) {
+        if (s[0] == '+' && an_synset_reading(&st.sb)) {
             r = member_line(&st, s + 1, len - 1);
         } else if (s[0] == '&') {
             r = synset_line(&st, s, len);

@@ -15,9 +15,11 @@ int an_synset_open(an_dict *d, an_synset_builder *sb, const char *name, size_t l
     int64_t s = an_dict_synset(d, w, 1);
     if (s < 0) return AN_ENOMEM;
     if (d->synsets.v[s].defined) {
-        an_dict_warning(d, file, line, "synset %.*s defined again; the first definition is kept",
-                        (int)len, name);
+        an_dict_warning(d, file, line,
+                        "synset %.*s defined again; the first definition is kept and these "
+                        "members are ignored", (int)len, name);
         sb->active = 0;
+        sb->skipping = 1;
         return 0;
     }
     /* 2 while its members are read (a member may not refer to it: matching would recurse
@@ -48,6 +50,7 @@ static int longer_first(const void *a, const void *b)
 
 void an_synset_close(an_dict *d, an_synset_builder *sb)
 {
+    sb->skipping = 0;
     if (!sb->active) return;
     sb->active = 0;
     an_synset *s = &d->synsets.v[sb->synset];

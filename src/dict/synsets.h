@@ -6,8 +6,12 @@
 
 typedef struct an_synset_builder {
     int active;
+    int skipping;      /* the members of a synset defined again: read and ignored */
     uint32_t synset;
 } an_synset_builder;
+
+/* Whether "+member" lines belong to a synset now (one being built or one being skipped). */
+static inline int an_synset_reading(const an_synset_builder *sb) { return sb->active || sb->skipping; }
 
 /* Starts synset "&NAME" (closing any open one). */
 int an_synset_open(an_dict *d, an_synset_builder *sb, const char *name, size_t len,

@@ -20,6 +20,8 @@ typedef struct vstate {
     int64_t verb;           /* current verb entry */
     int64_t time_root;      /* current TIME entry index into d->timecodes */
     int last_was_root;      /* a {forms} line may follow only a root line */
+    unsigned long rejected_root; /* line of the last root that could not be read, or 0 */
+    int rejected_duplicate;      /* ... because it repeats an earlier one (a warning only) */
 } vstate;
 
 /* Parses a TIME code: [+n], [-n], [---], [###], [+++]. */
@@ -74,20 +76,48 @@ static int new_block(vstate *st, const an_ecode *code, uint32_t name, an_src src
     return 0;
 }
 
+/* Its patterns and forms must not go to the root before it: they are reported instead. */
+static int reject_root(vstate *st, int rc)
+{
+    st->rejected_root = st->line;
+    st->rejected_duplicate = rc == 0;
+    return rc;
+}
+
+/* A pattern or {forms} line of a root that was not read: a problem, or only a warning when
+ * the root was a duplicate (its first entry is the one used). */
+static int orphan_line(vstate *st, const char *what)
+{
+    if (st->rejected_duplicate) {
+        an_dict_warning(st->d, st->path, st->line, "%s of the duplicate verb on line %lu ignored",
+                        what, st->rejected_root);
+        return 0;
+    }
+    return an_dict_problem(st->d, st->path, st->line,
+                           "%s of the verb on line %lu, which was not read; ignored", what,
+                           st->rejected_root);
+}
+
 static int root_line(vstate *st, char *s, size_t len, int section, const char *raw, size_t rawlen)
 {
     an_dict *d = st->d;
+    st->block = st->verb = -1;
+    st->last_was_root = 0;
+    st->rejected_root = 0;
+    st->rejected_duplicate = 0;
     size_t plen, clen;
     const char *code;
     int found = split_code(s, len, &plen, &code, &clen);
-    if (found < 0) return an_dict_problem(d, st->path, st->line, "'[' without ']'");
+    if (found < 0) return reject_root(st, an_dict_problem(d, st->path, st->line, "'[' without ']'"));
     if (found == 0)
-        return an_dict_problem(d, st->path, st->line, "verb \"%.*s\" has no [CODE]", (int)len, s);
+        return reject_root(st, an_dict_problem(d, st->path, st->line, "verb \"%.*s\" has no [CODE]",
+                                               (int)len, s));
     an_ecode ec;
     int bad = section == SEC_TIME ? parse_time_code(d, code, clen, &ec)
                                   : an_dict_parse_ecode(d, code, clen, 0, &ec);
     if (bad < 0)
-        return an_dict_problem(d, st->path, st->line, "bad code [%.*s]", (int)clen, code);
+        return reject_root(st, an_dict_problem(d, st->path, st->line, "bad code [%.*s]", (int)clen,
+                                               code));
     an_src src = an_dict_src(d, st->path, st->line, raw, rawlen);
     char first[128];
     size_t fl = 0;
@@ -116,14 +146,25 @@ static int root_line(vstate *st, char *s, size_t len, int section, const char *r
         st->verb = (int64_t)d->verbs.n - 1;
         entry = (uint32_t)st->verb;
     }
+    size_t nroots = d->roots.n;
     rc = an_tabari_add_root(d, s, plen, kind, entry, 0, st->path, st->line, raw, rawlen);
+    if (rc == AN_ENOMEM) return rc;
+    if (rc <= 0 && d->roots.n == nroots) {
+        /* The phrase was refused (a duplicate, too short): the entry made for it goes too. */
+        if (section == SEC_TIME) d->timecodes.n--;
+        else d->verbs.n--;
+        d->blocks.n--;
+        st->block = st->verb = -1;
+        return reject_root(st, rc);
+    }
     st->last_was_root = 1;
-    return rc < 0 ? rc : 0;
+    return 0;
 }
 
 static int forms_line(vstate *st, char *s, size_t len, const char *raw, size_t rawlen)
 {
     an_dict *d = st->d;
+    if (st->rejected_root) return orphan_line(st, "{forms}");
     if (!st->last_was_root || st->verb < 0)
         return an_dict_problem(d, st->path, st->line, "{forms} line must follow a verb root");
     char *close = memchr(s, '}', len);
@@ -148,6 +189,7 @@ static int pattern_line(vstate *st, char *s, size_t len, int section, const char
 {
     an_dict *d = st->d;
     st->last_was_root = 0;
+    if (st->block < 0 && st->rejected_root) return orphan_line(st, "pattern");
     if (st->block < 0)
         return an_dict_problem(d, st->path, st->line, "pattern before the first verb");
     size_t plen, clen;
@@ -178,6 +220,7 @@ static int synset_line(vstate *st, an_synset_builder *sb, char *s, size_t len)
     if (s[0] != '+')
         return an_dict_problem(d, st->path, st->line,
                                "expected &NAME or +member in the synset section");
+    if (sb->skipping) return 0; /* a member of a synset defined again (warned about) */
     if (!sb->active) return an_dict_problem(d, st->path, st->line, "synset member without &NAME");
     an_seq m;
     if (an_compile_seq(d, s + 1, len - 1, AN_DIALECT_TABARI, &m, st->path, st->line) < 0)
@@ -192,7 +235,7 @@ int an_load_tabari_verbs(an_dict *d, const char *path, an_error *err)
     if (rc < 0) return rc;
     if (d->verb_dialect == AN_DIALECT_NONE) d->verb_dialect = AN_DIALECT_TABARI;
     size_t problems_before = d->problems;
-    vstate st = {d, path, 0, -1, -1, -1, 0};
+    vstate st = {d, path, 0, -1, -1, -1, 0, 0, 0};
     an_synset_builder sb = {0};
     int section = SEC_VERBS;
     char *line;
@@ -224,7 +267,7 @@ int an_load_tabari_verbs(an_dict *d, const char *path, an_error *err)
             an_dict_warning(d, path, f.line, "attribution entries are not used; ignored");
             continue;
         }
-        if (section == SEC_SYNSETS || s[0] == '&' || (s[0] == '+' && sb.active)) {
+        if (section == SEC_SYNSETS || s[0] == '&' || (s[0] == '+' && an_synset_reading(&sb))) {
             r = synset_line(&st, &sb, s, len);
         } else if (s[0] == '{') {
             r = forms_line(&st, s, len, line, rawlen);

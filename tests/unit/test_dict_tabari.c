@@ -1210,11 +1210,8 @@ static void test_verbs_synsets_malformed(void **state)
     finish(d);
     an_dict_free(d);
 
-#ifdef AN_TEST_KNOWN_LOADER_BUGS
-    /* Known bug (left out of the default build): a member of a synset defined again is
-     * reported as a problem with a wrong reason: inside <SYNSETS> as "synset member without
-     * &NAME" (the &NAME is the line above), outside it as a verb root ("verb \"+CANNON\" has
-     * no [CODE]"). The redefinition is already warned about; its members should go with it. */
+    /* The members of a synset defined again go with the (warned-about) redefinition: they
+     * are no problem of their own, and not verb roots outside <SYNSETS>. */
     d = load_text("redefined.verbs",
                   "<SYNSETS>\n&ARMS\n+RIFLE\n&ARMS\n+CANNON\n</SYNSETS>\n"   /* 4, 5 */
                   "&TOOLS\n+HAMMER\n&TOOLS\n+SAW\nSHELL [195]\n",             /* 9, 10 */
@@ -1226,7 +1223,6 @@ static void test_verbs_synsets_malformed(void **state)
     if (log.problems) print_log(&log);
     assert_int_equal(log.problems, 0);
     an_dict_free(d);
-#endif
 }
 
 static void test_verbs_time_section(void **state)
@@ -1361,16 +1357,12 @@ static void test_verbs_malformed(void **state)
     EXPECT_PROBLEM(&log, path, 6, "verb \"HIT\" has no [CODE]");
     assert_int_equal(find_root(d, AN_ROOT_VERB, "SHELL"), -1);
     assert_int_equal(find_root(d, AN_ROOT_VERB, "HIT"), -1);
-#ifdef AN_TEST_KNOWN_LOADER_BUGS
-    /* Known bug (left out of the default build): the pattern on line 4, written under the
-     * rejected SHELL, is silently added to ATTACK ("Gondor attacked Mordor near the yankee
-     * river ..." codes 192), and the {HITTING} line 7 under the rejected HIT silently becomes
-     * a form of STRIKE (coded 180), with no problem reported for lines 4 and 7. */
+    /* The pattern under the rejected SHELL does not go to ATTACK, nor the {forms} under the
+     * rejected HIT to STRIKE: both are reported, naming the root's line. */
     assert_int_equal(block_of(d, "ATTACK")->npatterns, 1);
     assert_int_equal(find_root(d, AN_ROOT_VERB, "HITTING"), -1);
-    assert_true(logged(&log, 1, path, 4, "") || logged(&log, 0, path, 4, ""));
-    assert_true(logged(&log, 1, path, 7, "") || logged(&log, 0, path, 7, ""));
-#endif
+    EXPECT_PROBLEM(&log, path, 4, "pattern of the verb on line 3");
+    EXPECT_PROBLEM(&log, path, 7, "{forms} of the verb on line 6");
     an_dict_free(d);
 }
 
