@@ -207,6 +207,10 @@ typedef struct an_dict_stats {
     size_t time_phrases;      /* TABARI <TIME> entries */
     size_t event_codes;       /* distinct event codes the verbs can produce */
     size_t words;             /* distinct interned words */
+    /* Actors by kind (annalist's own dictionaries mark people and places): */
+    size_t people;            /* actor entries in a "kind=people" file */
+    size_t countries;         /* other actors whose every code is a bare 3-letter code */
+    size_t organizations;     /* the remaining actors: IGOs, NGOs, groups, parties, media */
 } an_dict_stats;
 
 void an_dict_get_stats(const an_dict *d, an_dict_stats *out);

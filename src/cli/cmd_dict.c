@@ -31,7 +31,8 @@ static void print_stats(const an_dict_stats *s, int json)
         {"event_codes", s->event_codes}, {"discards", s->discards},
         {"issues", s->issues},         {"nouns", s->nouns},
         {"adjectives", s->adjectives}, {"time_phrases", s->time_phrases},
-        {"words", s->words},
+        {"words", s->words},           {"people", s->people},
+        {"countries", s->countries},   {"organizations", s->organizations},
     };
     size_t n = sizeof rows / sizeof rows[0];
     if (json) {

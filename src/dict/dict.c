@@ -578,6 +578,21 @@ int an_dict_finish(an_dict *d, an_error *err)
 
 /* ------------------------------------------------------------------ statistics */
 
+/* An actor coded only with bare country codes ("PAK"), whatever the dates. */
+static int actor_is_country(const an_dict *d, const an_actor *a)
+{
+    if (!a->ndated) return 0;
+    for (uint16_t k = 0; k < a->ndated; k++) {
+        const an_datedcode *dc = &d->datedcodes.v[a->dated + k];
+        if (dc->ncodes != 1) return 0;
+        const char *code = an_dict_code_str(d, d->codelist.v[dc->codes]);
+        if (!code || strlen(code) != 3) return 0;
+        for (int i = 0; i < 3; i++)
+            if (code[i] < 'A' || code[i] > 'Z') return 0;
+    }
+    return 1;
+}
+
 void an_dict_get_stats(const an_dict *d, an_dict_stats *out)
 {
     memset(out, 0, sizeof *out);
@@ -599,6 +614,9 @@ void an_dict_get_stats(const an_dict *d, an_dict_stats *out)
     for (size_t i = 0; i < d->actors.n; i++) {
         const an_actor *a = &d->actors.v[i];
         if (a->flags & AN_RF_PLACE) out->places++;
+        else if (a->flags & AN_RF_PERSON) out->people++;
+        else if (actor_is_country(d, a)) out->countries++;
+        else out->organizations++;
         for (uint16_t k = 0; k < a->ndated; k++) {
             const an_datedcode *dc = &d->datedcodes.v[a->dated + k];
             if (dc->from != AN_DAY_MIN || dc->to != AN_DAY_MAX) {

@@ -134,6 +134,27 @@ static coded code_in(const char *text, an_code_mode mode)
 
 static coded code(const char *text) { return code_in(text, AN_CODE_MODE_DICT); }
 
+/* ------------------------------------------------------------------ dictionary kinds */
+
+static void stats_count_actors_by_kind(void **state)
+{
+    (void)state;
+    an_error err;
+    an_dict *d = NULL;
+    assert_int_equal(an_dict_new(&d, &err), 0);
+    assert_int_equal(an_dict_load(d, dictset, &err), 0);
+    assert_int_equal(an_dict_finish(d, &err), 0);
+    an_dict_stats st;
+    an_dict_get_stats(d, &st);
+    assert_int_equal(st.actors, 8);
+    assert_int_equal(st.people, 2);   /* the kind=people file */
+    assert_int_equal(st.places, 2);   /* the kind=places file */
+    assert_int_equal(st.countries, 4);
+    assert_int_equal(st.organizations, 0);
+    assert_int_equal(st.dated_actors, 1);
+    an_dict_free(d);
+}
+
 /* ------------------------------------------------------------------ basic coding */
 
 static void simple_event_has_provenance(void **state)
@@ -331,6 +352,7 @@ static void long_sentence_is_coded_up_to_the_limit_and_reported(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(stats_count_actors_by_kind),
         cmocka_unit_test(simple_event_has_provenance),
         cmocka_unit_test(compound_source_gives_one_event_per_member),
         cmocka_unit_test(passive_voice_swaps_source_and_target),
