@@ -332,6 +332,19 @@ static int is_passive(const an_sent *s, const an_occ *verb)
         uint32_t t = verb->first + (uint32_t)k;
         if (t < s->toks.n && s->toks.v[t].type == AN_T_BY) by = 1;
     }
+    if (!aux && by && s->mode == AN_MODE_ANNALIST && verb->last + 1u < s->toks.n &&
+        s->toks.v[verb->last + 1].type == AN_T_BY) {
+        /* A participle right before BY and an actor is passive without an auxiliary too:
+         * "a civilian allegedly killed by UK troops", "the convoy, attacked by militants" */
+        const an_ctok *v = &s->toks.v[verb->last];
+        int participle = v->len > 2 && (!memcmp(v->norm + v->len - 2, "ED", 2) ||
+                                        !memcmp(v->norm + v->len - 2, "EN", 2));
+        /* ... with an actor as the agent ("spoke by telephone with" is active) */
+        int agent = 0;
+        for (uint32_t u = verb->last + 2u; u < s->toks.n && u <= verb->last + 4u && !agent; u++)
+            agent = s->toks.v[u].type == AN_T_ACTOR;
+        if (participle && agent) aux = 1;
+    }
     if (aux && !by && s->mode == AN_MODE_ANNALIST) {
         /* "Sanctions were imposed on five Iranian firms by the European Union": BY and an
          * actor anywhere later, before a comma or another verb. */
@@ -345,6 +358,47 @@ static int is_passive(const an_sent *s, const an_occ *verb)
         }
     }
     return aux && by;
+}
+
+/* annalist mode's reading of a passive verb: the first actor within a few words after BY is
+ * the agent, the nearest actor before the verb in its clause (a compound as a whole) the
+ * patient, or failing that the first actor between the verb and BY. */
+static int passive_parties(const an_sent *s, an_clause cl, const an_occ *verb, an_party *agent,
+                           an_party *patient)
+{
+    uint32_t end = cl.match_end ? cl.match_end : cl.end;
+    int found = 0;
+    uint32_t by = UINT32_MAX;
+    for (uint32_t t = verb->last + 1u; t < end && !found; t++) {
+        if (s->toks.v[t].type != AN_T_BY) continue;
+        by = t;
+        for (uint32_t u = t + 1; u < end && u <= t + 4u; u++) {
+            int32_t m = actor_token(s, u);
+            if (m < 0) continue;
+            *agent = party_of(s, m);
+            found = 1;
+            break;
+        }
+        break;
+    }
+    if (!found) return 0;
+    for (int t = (int)verb->first - 1; t >= (int)cl.first; t--) {
+        int32_t m = actor_token(s, (uint32_t)t);
+        if (m < 0) continue;
+        const an_mention *me = &s->mentions.v[m];
+        if (me->compound >= 0 && !s->compounds.v[me->compound].cancelled)
+            m = s->members.v[s->compounds.v[me->compound].members];
+        *patient = party_of(s, m);
+        return 1;
+    }
+    /* "Sanctions were imposed on Iranian firms by the EU": the patient between verb and BY */
+    for (uint32_t t = verb->last + 1u; t < by; t++) {
+        int32_t m = actor_token(s, t);
+        if (m < 0) continue;
+        *patient = party_of(s, m);
+        return 1;
+    }
+    return 0;
 }
 
 /* ------------------------------------------------------------------ event records */
@@ -509,6 +563,25 @@ int an_sent_code(an_sent *s)
                 an_annalist_agentless_passive(s, verb)) {
                 an_trace(s, "  passive voice without BY: the source is unknown, no event");
                 v.source_set = 0; /* its subject is no agent of the verbs after it */
+                continue;
+            }
+            if (s->mode == AN_MODE_ANNALIST && !src_pat && !tgt_pat && is_passive(s, verb)) {
+                /* "India was attacked by Pakistan": the agent after BY is the source, the
+                 * nearest actor before the verb the target; without both, no event. */
+                an_party agent, patient;
+                if (!passive_parties(s, cl, verb, &agent, &patient)) {
+                    an_trace(s, "  passive voice: no actor before the verb or after BY, no event");
+                    v.source_set = 0;
+                    continue;
+                }
+                an_trace(s, "  passive voice: the actor after BY is the source");
+                int rc = make_events(s, &agent, &patient, 0, &ch.code, verb, ch.pattern, r->entry);
+                if (rc < 0) return rc;
+                v.source_set = 0;
+                if (rc == 1) {
+                    if (o->code_by == AN_CODEBY_SENTENCE) stop = 1;
+                    if (o->code_by != AN_CODEBY_ALL) break;
+                }
                 continue;
             }
             if (v.passive_reset) {

@@ -281,6 +281,9 @@ static void passive_without_by_has_no_source(void **state)
     assert_int_equal(code_in("India was attacked in Egypt.", AN_CODE_MODE_ANNALIST).nevents, 0);
     assert_string_equal(code_in("India was attacked by Pakistan.", AN_CODE_MODE_ANNALIST).events,
                         "PAK>IND:190");
+    /* a participle right before BY is passive even without "was" */
+    assert_string_equal(code_in("India attacked by Pakistan on Monday.", AN_CODE_MODE_ANNALIST).events,
+                        "PAK>IND:190");
     /* the passive subject is no source for the next verb either */
     coded r = code_in("India was attacked as Pakistan condemned Egypt.", AN_CODE_MODE_ANNALIST);
     assert_string_equal(r.events, "PAK>EGY:111");
