@@ -276,6 +276,9 @@ static int find_target(an_sent *s, an_clause cl, const an_occ *verb, const an_pa
      * mode does not stop the target: "blocked a bridge, demanding X's resignation"). */
     uint32_t end = cl.match_end ? cl.match_end : cl.end;
     for (uint32_t t = verb->last + 1u; t < end; t++) {
+        /* annalist mode: a quotation after the verb is what was said, not its target
+         * ("warned his supporters, saying: \"... for Britain ...\"") */
+        if (s->mode == AN_MODE_ANNALIST && s->toks.v[t].type == AN_T_QUOTE) break;
         int32_t m = actor_token(s, t);
         if (m < 0) continue;
         /* Past the comma, an actor with a verb of its own right after it is the subject of

@@ -306,6 +306,15 @@ static void trailing_attribution_is_not_a_target(void **state)
                         "EGY>IND:111");
 }
 
+static void quotation_is_not_a_target(void **state)
+{
+    (void)state;
+    assert_int_equal(code_in("Pakistan condemned the plan, saying: \"India must go.\"",
+                             AN_CODE_MODE_ANNALIST).nevents, 0);
+    assert_string_equal(code_in("Pakistan condemned India, saying: \"It must go.\"",
+                                AN_CODE_MODE_ANNALIST).events, "PAK>IND:111");
+}
+
 /* ------------------------------------------------------------------ explain and limits */
 
 static void explain_records_a_trace(void **state)
@@ -371,6 +380,7 @@ int main(void)
         cmocka_unit_test(event_date_comes_from_the_text),
         cmocka_unit_test(passive_without_by_has_no_source),
         cmocka_unit_test(trailing_attribution_is_not_a_target),
+        cmocka_unit_test(quotation_is_not_a_target),
         cmocka_unit_test(explain_records_a_trace),
         cmocka_unit_test(long_sentence_is_coded_up_to_the_limit_and_reported),
     };
