@@ -264,7 +264,9 @@ int an_annalist_pronouns(an_sent *s)
         int pick = -1;
         for (int i = (int)s->ctx->n - 1; i >= 0; i--) {
             const an_ctxactor *a = &s->ctx->a[i];
-            if (pick >= 0 && a->sentence != s->ctx->a[pick].sentence) break;
+            /* only the sentence just before: further back, news has usually moved on to
+             * someone the dictionaries do not know */
+            if (a->sentence + 1 != s->ctx->sentence) break;
             if (fits(kind, a->flags, a->compound)) pick = i;
         }
         if (pick >= 0) {
