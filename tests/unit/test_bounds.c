@@ -215,7 +215,7 @@ static void test_synset_with_hundreds_of_members(void **state)
     }
     print_message("big synset: %llu steps, twice the tokens %llu steps\n",
                   (unsigned long long)w[0], (unsigned long long)w[1]);
-    assert_true(w[0] >= 300 * t[0]);
+    assert_true(w[0] >= 300 * (t[0] - 2)); /* every member tried at every "al" */
     assert_true(w[1] <= (uint64_t)300 * t[1] * t[1] * 2);
     assert_true(w[1] * 10 <= w[0] * 45);
     an_dict_free(d);
