@@ -239,7 +239,7 @@ int an_annalist_pronouns(an_sent *s)
             if (first_fit < 0) first_fit = m;
             last_fit = m;
         }
-        ante = object && last_fit != first_fit ? last_fit : first_fit;
+        if (ante < 0) ante = object && last_fit != first_fit ? last_fit : first_fit;
         if (ante >= 0) {
             an_mention m;
             memset(&m, 0, sizeof m);
@@ -310,13 +310,14 @@ static int actor_after(const an_sent *s, uint32_t t)
 void an_annalist_lone_agents(an_sent *s)
 {
     /* The country for agents without one: the sentence's location, else the document's
-     * dateline ("KYIV: Police said ..."), else the sentence's first country. Without any,
+     * dateline ("KYIV: Police said ..."), else the sentence's last country ("a strike on
+     * the Ukrainian city of Kharkiv, killing seven civilians"). Without any,
      * the agent is not an actor: the first country of the whole story is too weak a guess
      * ("schools and hospitals" in a British story are not British actors of an event). */
     const char *doc_home = s->location ? s->location : (s->ctx ? s->ctx->home : NULL);
     const char *sentence_home = NULL;
     {
-        /* Else the country of the sentence's first actor that has one: "Indonesian
+        /* Else the country of the sentence's last actor that has one: "Indonesian
          * protesters set fire to parliament" is Indonesia's parliament. */
         for (uint32_t t = 0; t < s->toks.n && !doc_home; t++) {
             int32_t m = s->toks.v[t].mention;

@@ -251,6 +251,15 @@ static void pronoun_refers_to_a_person_of_an_earlier_sentence(void **state)
     assert_null(strstr(it.events, "PAK>IND:051"));
 }
 
+static void plural_pronoun_refers_to_a_compound(void **state)
+{
+    (void)state;
+    /* "their" is Pakistan and Egypt, not the country of the sentence */
+    assert_string_equal(code_in("Pakistan and Egypt said India attacked their army.",
+                                AN_CODE_MODE_ANNALIST).events,
+                        "IND>PAK:190 IND>EGY:190");
+}
+
 static void surname_refers_to_the_person_named_before(void **state)
 {
     (void)state;
@@ -376,6 +385,7 @@ int main(void)
         cmocka_unit_test(place_after_preposition_is_a_location),
         cmocka_unit_test(lone_agent_takes_the_country_of_the_location),
         cmocka_unit_test(pronoun_refers_to_a_person_of_an_earlier_sentence),
+        cmocka_unit_test(plural_pronoun_refers_to_a_compound),
         cmocka_unit_test(surname_refers_to_the_person_named_before),
         cmocka_unit_test(event_date_comes_from_the_text),
         cmocka_unit_test(passive_without_by_has_no_source),
