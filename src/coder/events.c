@@ -248,7 +248,22 @@ static int find_source(an_sent *s, an_clause cl, const an_occ *verb, const an_pa
             *out = p;
             return 1;
         }
-        return 0;
+        /* "Pakistan and seven Muslim nations welcomed ...": the clause was split at "and"
+         * because "seven Muslim nations" is no actor, yet Pakistan, right before the "and",
+         * is a subject of the verb too. Only for a short subject with no comma in it. */
+        uint32_t f = cl.first;
+        if (f < 2 || s->toks.v[f - 1].type != AN_T_CONJ || verb->first - f > 5) return 0;
+        for (uint32_t t = f; t < verb->first; t++)
+            if (s->toks.v[t].type == AN_T_COMMA || s->toks.v[t].type == AN_T_VERB) return 0;
+        int32_t m = actor_token(s, f - 2);
+        if (m < 0) return 0;
+        const an_mention *me = &s->mentions.v[m];
+        if (me->compound >= 0 && !s->compounds.v[me->compound].cancelled)
+            m = s->members.v[s->compounds.v[me->compound].members];
+        for (uint32_t t = s->mentions.v[m].first; t-- > 0;) /* no verb before it */
+            if (s->toks.v[t].type == AN_T_VERB) return 0;
+        *out = party_of(s, m);
+        return 1;
     }
     for (uint32_t t = cl.first; t < cl.end; t++) {
         int32_t m = actor_token(s, t);

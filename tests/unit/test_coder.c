@@ -174,6 +174,16 @@ static void compound_source_gives_one_event_per_member(void **state)
     assert_string_equal(r.events, "PAK>IND:111 EGY>IND:111");
 }
 
+static void actor_and_unknown_group_as_subject(void **state)
+{
+    (void)state;
+    /* "seven other nations" is no actor, so the sentence splits at "and"; Pakistan is still
+     * a subject of the verb */
+    assert_string_equal(code_in("Pakistan and seven other nations praised India.",
+                                AN_CODE_MODE_ANNALIST).events,
+                        "PAK>IND:051");
+}
+
 static void passive_voice_swaps_source_and_target(void **state)
 {
     (void)state;
@@ -376,6 +386,7 @@ int main(void)
         cmocka_unit_test(stats_count_actors_by_kind),
         cmocka_unit_test(simple_event_has_provenance),
         cmocka_unit_test(compound_source_gives_one_event_per_member),
+        cmocka_unit_test(actor_and_unknown_group_as_subject),
         cmocka_unit_test(passive_voice_swaps_source_and_target),
         cmocka_unit_test(dated_actor_takes_the_code_of_the_document_date),
         cmocka_unit_test(discard_phrase_drops_the_sentence),
