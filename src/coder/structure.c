@@ -463,8 +463,9 @@ static int modifier_agent(const an_sent *s, int32_t occ)
     const an_ctok *t = &s->toks.v[n];
     size_t len = strlen(t->norm);
     int adverb = len > 3 && !strcmp(t->norm + len - 2, "LY");
+    /* a building stands for the institution: "set fire to the parliament building" */
     return t->type == AN_T_NONE && !t->cap && t->kind == AN_TOK_WORD && !adverb &&
-           !(t->wc & AN_WC_NPSTOP);
+           !(t->wc & (AN_WC_NPSTOP | AN_WC_BUILDING));
 }
 
 /* Agents in the noun phrase of [first, last]: before it ("the Gondor main opposition

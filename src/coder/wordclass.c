@@ -76,6 +76,11 @@ static const entry words[] = {
     {"SATURDAY", AN_WC_DATE}, {"SUNDAY", AN_WC_DATE}, {"MON", AN_WC_DATE}, {"TUE", AN_WC_DATE},
     {"WED", AN_WC_DATE}, {"THU", AN_WC_DATE}, {"FRI", AN_WC_DATE}, {"SAT", AN_WC_DATE},
     {"SUN", AN_WC_DATE},
+    /* buildings that stand for the institution in them ("the parliament building") */
+    {"BUILDING", AN_WC_BUILDING}, {"BUILDINGS", AN_WC_BUILDING},
+    {"HEADQUARTERS", AN_WC_BUILDING}, {"COMPOUND", AN_WC_BUILDING},
+    {"OFFICE", AN_WC_BUILDING}, {"OFFICES", AN_WC_BUILDING}, {"PREMISES", AN_WC_BUILDING},
+    {"RESIDENCE", AN_WC_BUILDING}, {"COMPLEX", AN_WC_BUILDING},
 };
 
 #define NSLOTS 512

@@ -18,6 +18,7 @@ enum {
     AN_WC_NEGATION = 1u << 9,     /* not, never, n't */
     AN_WC_BE = 1u << 10,          /* is, are, be, being */
     AN_WC_DATE = 1u << 11,        /* a month or weekday name (also "Jan."), yesterday, today */
+    AN_WC_BUILDING = 1u << 12,    /* building, headquarters, offices: stand for an institution */
 };
 
 #define AN_WC_PRONOUN (AN_WC_PRON_PERSON | AN_WC_PRON_THING | AN_WC_PRON_PLURAL)

@@ -3,7 +3,7 @@
 # fewer records pass than the baseline below. Raise the baseline when a change makes more
 # records pass; never lower it. Usage: ratchet.sh ANNALIST
 set -u
-baseline=277
+baseline=279
 annalist=$1
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(dirname "$(dirname "$here")")

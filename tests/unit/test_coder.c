@@ -246,6 +246,10 @@ static void lone_agent_takes_the_country_of_the_location(void **state)
     (void)state;
     coded r = code_in("The army attacked protesters in Rawalpindi.", AN_CODE_MODE_ANNALIST);
     assert_string_equal(r.events, "PAKMIL>PAKCVL:190");
+    /* a building stands for the institution in it */
+    assert_string_equal(code_in("Protesters attacked the government building in Rawalpindi.",
+                                AN_CODE_MODE_ANNALIST).events,
+                        "PAKCVL>PAKGOV:190");
     /* without a place there is no country to give them: no event rather than a guess */
     assert_int_equal(code_in("The army attacked protesters.", AN_CODE_MODE_ANNALIST).nevents, 0);
 }
