@@ -378,6 +378,18 @@ static int is_passive(const an_sent *s, const an_occ *verb)
     return aux && by;
 }
 
+/* Whether an event code is cooperation that two parties do with each other: intent to
+ * cooperate (03), consultation (04), signing an agreement (057), material cooperation (06).
+ * Statements, appeals and praise (01, 02, 051) are made to others. */
+static int mutual(const an_sent *s, const an_ecode *code)
+{
+    if (code->flags & (AN_EC_NULL | AN_EC_DISCARD | AN_EC_COMPLEX)) return 0;
+    const char *c = an_dict_code_str(s->d, code->a);
+    if (!c || strlen(c) < 2) return 0;
+    return !strncmp(c, "03", 2) || !strncmp(c, "04", 2) || !strncmp(c, "06", 2) ||
+           !strcmp(c, "057");
+}
+
 /* annalist mode's reading of a passive verb: the first actor within a few words after BY is
  * the agent, the nearest actor before the verb in its clause (a compound as a whole) the
  * patient, or failing that the first actor between the verb and BY. */
@@ -623,6 +635,16 @@ int an_sent_code(an_sent *s)
                     target_set = 1;
                     v.default_tgt_found = 1;
                 }
+            }
+            if (s->mode == AN_MODE_ANNALIST && v.source_set && !target_set &&
+                party_is_compound(s, &v.source) && mutual(s, &ch.code)) {
+                /* "Pakistan and Uzbekistan stressed the need to enhance trade": mutual
+                 * cooperation between the members of a compound subject, both ways (other
+                 * verbs are left to patterns with '%': "X and Y condemned ..." or "X and Y
+                 * called for ..." is no X>Y event). */
+                an_trace(s, "  cooperation within the compound subject");
+                target = v.source;
+                target_set = 1;
             }
             if (!v.source_set || !target_set) {
                 an_trace(s, "  no %s: no event", v.source_set ? "target" : "source");

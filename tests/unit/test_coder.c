@@ -28,6 +28,7 @@ static const char *const files[][2] = {
     {"places.actors.txt", "# annalist: kind=places\nRAWALPINDI [PAK]\nCAIRO [EGYGOV]\n"},
     {"agents.txt", "ARMY [~MIL]\nPROTESTER [~CVL]\nGOVERNMENT [~GOV]\n"},
     {"verbs.txt", "--- VISIT [042] ---\nVISIT {VISITS VISITED VISITING}\n\n"
+                  "--- DISCUSS [040] ---\nDISCUSS {DISCUSSES DISCUSSED DISCUSSING}\n\n"
                   "--- ATTACK [190] ---\nATTACK {ATTACKS ATTACKED ATTACKING}\n\n"
                   "--- CONDEMN [111] ---\nCONDEMN {CONDEMNS CONDEMNED CONDEMNING}\n\n"
                   "--- PRAISE [051] ---\nPRAISE {PRAISES PRAISED PRAISING}\n\n"
@@ -147,6 +148,7 @@ static void stats_count_actors_by_kind(void **state)
     an_dict_stats st;
     an_dict_get_stats(d, &st);
     assert_int_equal(st.actors, 8);
+    assert_int_equal(st.verbs, 6);
     assert_int_equal(st.people, 2);   /* the kind=people file */
     assert_int_equal(st.places, 2);   /* the kind=places file */
     assert_int_equal(st.countries, 4);
@@ -182,6 +184,15 @@ static void actor_and_unknown_group_as_subject(void **state)
     assert_string_equal(code_in("Pakistan and seven other nations praised India.",
                                 AN_CODE_MODE_ANNALIST).events,
                         "PAK>IND:051");
+}
+
+static void compound_subject_of_mutual_verb(void **state)
+{
+    (void)state;
+    /* consultation between the members, both ways; a condemnation is not mutual */
+    assert_string_equal(code_in("Pakistan and Egypt discussed trade.", AN_CODE_MODE_ANNALIST).events,
+                        "PAK>EGY:040 EGY>PAK:040");
+    assert_int_equal(code_in("Pakistan and Egypt condemned the plan.", AN_CODE_MODE_ANNALIST).nevents, 0);
 }
 
 static void passive_voice_swaps_source_and_target(void **state)
@@ -391,6 +402,7 @@ int main(void)
         cmocka_unit_test(simple_event_has_provenance),
         cmocka_unit_test(compound_source_gives_one_event_per_member),
         cmocka_unit_test(actor_and_unknown_group_as_subject),
+        cmocka_unit_test(compound_subject_of_mutual_verb),
         cmocka_unit_test(passive_voice_swaps_source_and_target),
         cmocka_unit_test(dated_actor_takes_the_code_of_the_document_date),
         cmocka_unit_test(discard_phrase_drops_the_sentence),
