@@ -297,13 +297,36 @@ int an_annalist_surnames(an_sent *s)
     return 0;
 }
 
-/* Whether a coded actor (not a lone agent) follows token t in the sentence. */
-static int actor_after(const an_sent *s, uint32_t t)
+/* Whether the actor starting at token t is named as a place: after a preposition of
+ * location, past determiners and lower-case words ("in northwestern Nigeria", "in the
+ * occupied West Bank"). */
+static int named_as_place(const an_sent *s, uint32_t t)
+{
+    for (uint32_t k = 1; k <= 3 && k <= t; k++) {
+        const an_ctok *p = &s->toks.v[t - k];
+        if (is_locative(p)) return 1;
+        if (!(p->type == AN_T_DET || (p->type == AN_T_NONE && !p->cap))) return 0;
+    }
+    return 0;
+}
+
+/* Whether a coded actor (not a lone agent) follows token t; with places_too == 0, one
+ * named as a place does not count. */
+static int actor_after(const an_sent *s, uint32_t t, int places_too)
 {
     for (uint32_t u = t + 1; u < s->toks.n; u++) {
         int32_t m = s->toks.v[u].mention;
-        if (m >= 0 && !s->mentions.v[m].lone_agent) return 1;
+        if (m < 0 || s->mentions.v[m].lone_agent) continue;
+        if (!places_too && s->mentions.v[m].first == u && named_as_place(s, u)) continue;
+        return 1;
     }
+    return 0;
+}
+
+static int verb_before(const an_sent *s, uint32_t t)
+{
+    while (t-- > 0)
+        if (s->toks.v[t].type == AN_T_VERB) return 1;
     return 0;
 }
 
@@ -332,7 +355,11 @@ void an_annalist_lone_agents(an_sent *s)
         an_mention *me = &s->mentions.v[m];
         if (!me->lone_agent || s->toks.v[me->first].mention != (int32_t)m) continue;
         const char *home = doc_home;
-        if (!home && sentence_home && !actor_after(s, me->last)) {
+        /* An object agent may take the country of a place named after it ("abducted 20
+         * students from a school in northwestern Nigeria"); a subject may not: "a suicide
+         * bomber attacked a checkpoint in Pakistan" names no attacker. */
+        int object = verb_before(s, me->first);
+        if (!home && sentence_home && !actor_after(s, me->last, !object)) {
             /* The sentence's country, unless an actor follows: in "sent police officers to
              * Haiti" the officers are what is sent, not a Kenyan target. */
             home = sentence_home;

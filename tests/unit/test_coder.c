@@ -261,6 +261,11 @@ static void lone_agent_takes_the_country_of_the_location(void **state)
     assert_string_equal(code_in("Protesters attacked the government building in Rawalpindi.",
                                 AN_CODE_MODE_ANNALIST).events,
                         "PAKCVL>PAKGOV:190");
+    /* an object agent takes the country of a place named after it; a subject does not */
+    assert_string_equal(code_in("Egypt attacked protesters in northern Pakistan.",
+                                AN_CODE_MODE_ANNALIST).events,
+                        "EGY>PAKCVL:190");
+    assert_int_equal(code_in("The army attacked a camp in northern Pakistan.", AN_CODE_MODE_ANNALIST).nevents, 0);
     /* without a place there is no country to give them: no event rather than a guess */
     assert_int_equal(code_in("The army attacked protesters.", AN_CODE_MODE_ANNALIST).nevents, 0);
 }
