@@ -17,6 +17,26 @@ static void set_occ_type(an_sent *s, int32_t o, uint8_t type)
 }
 
 /* §4.1: a verb after a determiner, or capitalised in mid-sentence, is a noun. */
+static int ends_with(const an_ctok *t, const char *suffix)
+{
+    size_t n = strlen(suffix);
+    return t->len > n && memcmp(t->norm + t->len - n, suffix, n) == 0;
+}
+
+/* "a shark attack", "the missile strike": a verb in its base form after a determiner and a
+ * singular common noun is the head of a noun compound (a plural noun before it is a subject:
+ * "the two sides agree"). */
+static int noun_compound_head(const an_sent *s, const an_occ *oc)
+{
+    if (oc->first < 2) return 0;
+    const an_ctok *v = &s->toks.v[oc->first];
+    const an_ctok *n = &s->toks.v[oc->first - 1];
+    const an_ctok *d = &s->toks.v[oc->first - 2];
+    if (d->type != AN_T_DET || n->type != AN_T_NONE || n->cap || n->kind != AN_TOK_WORD) return 0;
+    if (n->wc || ends_with(n, "S") || ends_with(n, "LY")) return 0;
+    return !(ends_with(v, "S") || ends_with(v, "ED") || ends_with(v, "ING") || ends_with(v, "EN"));
+}
+
 static void mark_nouns(an_sent *s)
 {
     for (size_t o = 0; o < s->occs.n; o++) {
@@ -36,6 +56,10 @@ static void mark_nouns(an_sent *s)
             set_occ_type(s, (int32_t)o, AN_T_NOUN);
             an_trace(s, "noun: \"%s\" is not a verb here (%s)", s->toks.v[oc->first].norm,
                      prev->type == AN_T_DET ? "after a determiner" : "capitalised");
+        } else if (s->mode == AN_MODE_ANNALIST && noun_compound_head(s, oc)) {
+            set_occ_type(s, (int32_t)o, AN_T_NOUN);
+            an_trace(s, "noun: \"%s\" ends a noun compound (\"a shark attack\")",
+                     s->toks.v[oc->first].norm);
         }
     }
 }

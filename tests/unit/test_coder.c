@@ -221,6 +221,9 @@ static void no_event_without_a_verb(void **state)
 {
     (void)state;
     assert_int_equal(code("Pakistan, India and Egypt.").nevents, 0);
+    /* "attack" heads a noun compound here: an Egyptian was hurt in it, nobody attacked */
+    assert_int_equal(code_in("An Egyptian tourist was hurt in a shark attack in Pakistan.",
+                             AN_CODE_MODE_ANNALIST).nevents, 0);
 }
 
 /* ------------------------------------------------------------------ annalist mode */
