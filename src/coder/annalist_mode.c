@@ -104,11 +104,32 @@ static void ctx_push(an_docctx *ctx, const an_ctxactor *a)
     ctx->a[ctx->n++] = *a;
 }
 
+/* "Mr Kilroy-Silk", "Lady Thatcher": a titled name that no dictionary knows. */
+static int unknown_person_at(const an_sent *s, uint32_t t)
+{
+    const an_ctok *title = &s->toks.v[t];
+    if (!(title->wc & AN_WC_TITLE) || !title->cap || t + 1 >= s->toks.n) return 0;
+    const an_ctok *name = &s->toks.v[t + 1];
+    return name->cap && name->mention < 0 && name->type == AN_T_NONE;
+}
+
 void an_annalist_remember(an_sent *s)
 {
     an_docctx *ctx = s->ctx;
     if (!ctx) return;
     for (uint32_t t = 0; t < s->toks.n; t++) {
+        if (s->toks.v[t].mention < 0 && !s->toks.v[t].eliminated && unknown_person_at(s, t)) {
+            /* Remembered without a code: a later "he" or "she" that refers to this person
+             * then stays unresolved instead of going to someone named before. */
+            an_ctxactor u;
+            memset(&u, 0, sizeof u);
+            u.literal = AN_NO_ID;
+            u.flags = AN_RF_PERSON;
+            u.surname = AN_NO_ID;
+            u.sentence = ctx->sentence;
+            ctx_push(ctx, &u);
+            continue;
+        }
         int32_t m = s->toks.v[t].mention;
         if (m < 0 || s->toks.v[t].eliminated) continue;
         const an_mention *me = &s->mentions.v[m];
@@ -265,9 +286,14 @@ int an_annalist_pronouns(an_sent *s)
         for (int i = (int)s->ctx->n - 1; i >= 0; i--) {
             const an_ctxactor *a = &s->ctx->a[i];
             /* only the sentence just before: further back, news has usually moved on to
-             * someone the dictionaries do not know */
+             * someone the dictionaries do not know (measured on BBC politics, see
+             * docs/validation.md) */
             if (a->sentence + 1 != s->ctx->sentence) break;
             if (fits(kind, a->flags, a->compound)) pick = i;
+        }
+        if (pick >= 0 && !s->ctx->a[pick].code && s->ctx->a[pick].literal == AN_NO_ID) {
+            an_trace(s, "pronoun: \"%s\" stands for a person no dictionary knows", tk->norm);
+            continue;
         }
         if (pick >= 0) {
             const an_ctxactor *a = &s->ctx->a[pick];

@@ -81,6 +81,10 @@ static const entry words[] = {
     {"HEADQUARTERS", AN_WC_BUILDING}, {"COMPOUND", AN_WC_BUILDING},
     {"OFFICE", AN_WC_BUILDING}, {"OFFICES", AN_WC_BUILDING}, {"PREMISES", AN_WC_BUILDING},
     {"RESIDENCE", AN_WC_BUILDING}, {"COMPLEX", AN_WC_BUILDING},
+    /* titles before a person's name */
+    {"MR", AN_WC_TITLE}, {"MRS", AN_WC_TITLE}, {"MS", AN_WC_TITLE}, {"DR", AN_WC_TITLE},
+    {"SIR", AN_WC_TITLE}, {"LORD", AN_WC_TITLE}, {"LADY", AN_WC_TITLE}, {"DAME", AN_WC_TITLE},
+    {"BARONESS", AN_WC_TITLE}, {"MISS", AN_WC_TITLE},
 };
 
 #define NSLOTS 512

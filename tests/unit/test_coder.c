@@ -279,6 +279,14 @@ static void pronoun_refers_to_a_person_of_an_earlier_sentence(void **state)
     coded r = code_in("Shehbaz Sharif arrived in Cairo on Monday.\n\nHe praised India.",
                       AN_CODE_MODE_ANNALIST);
     assert_non_null(strstr(r.events, "PAKGOV>IND:051"));
+    /* a titled name no dictionary knows is the subject before: "he" is not Solberg */
+    coded unknown = code_in("Mr Hansen met Maria Solberg in Oslo.\n\nHe praised Egypt.",
+                            AN_CODE_MODE_ANNALIST);
+    assert_null(strstr(unknown.events, ">EGY:051"));
+    /* and only the sentence just before counts */
+    coded far = code_in("Shehbaz Sharif arrived in Cairo.\n\nThe talks lasted two days.\n\n"
+                        "He praised India.", AN_CODE_MODE_ANNALIST);
+    assert_null(strstr(far.events, ">IND:051"));
     /* "it" does not reach across sentences */
     coded it = code_in("Pakistan hosted talks.\n\nIt praised India.", AN_CODE_MODE_ANNALIST);
     assert_null(strstr(it.events, "PAK>IND:051"));
