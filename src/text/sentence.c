@@ -4,55 +4,60 @@
  * such as "(APP)", headlines and lines without a full stop, and hard-wrapped lines. */
 #include "text/sentence.h"
 
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+
+#define COUNT(a) (sizeof(a) / sizeof((a)[0]))
+
+static int cmp_word(const void *key, const void *elem)
+{
+    return strcmp((const char *)key, *(const char *const *)elem);
+}
+
+/* Whether norm is in words[0..n), which must be in strcmp order (binary search: these
+ * lists are consulted at every possible sentence end). The lists below are kept sorted. */
+static int in_sorted(const char *const *words, size_t n, const char *norm)
+{
+    return bsearch(norm, words, n, sizeof *words, cmp_word) != NULL;
+}
 
 /* Capitalised words that commonly begin a sentence; after an ambiguous period (an
  * abbreviation or acronym) one of these starts a new sentence. */
 static const char *const starters[] = {
-    "THE", "A", "AN", "HE", "SHE", "IT", "THEY", "WE", "I", "YOU", "IN", "ON", "AT", "BUT",
-    "AND", "HOWEVER", "THIS", "THAT", "THESE", "THOSE", "THERE", "HIS", "HER", "ITS", "THEIR",
-    "OUR", "AFTER", "BEFORE", "MEANWHILE", "EARLIER", "LATER", "ALSO", "AS", "WHEN", "WHILE",
-    "IF", "ALTHOUGH", "ACCORDING", "OFFICIALS", "SO", "YET", "THUS", "NOW", "SINCE", "MEANWHILE",
-    "DURING", "FOR", "FROM", "WITH", "BY", "TO", "NO", "NOT", "ONE", "TWO", "SOME", "MANY",
-    "MOST", "OTHER", "ANOTHER", "EACH", "BOTH", "ALL", "SEVERAL", "MORE", "LAST", "NEXT",
-    "ON", "UNDER", "AMONG", "DESPITE", "BESIDES", "MOREOVER", "FURTHERMORE", "INSTEAD",
-    "STILL", "THEN", "HERE", "WHAT", "WHO", "WHY", "HOW", "WHERE", NULL};
+    "A", "ACCORDING", "AFTER", "ALL", "ALSO", "ALTHOUGH", "AMONG", "AN", "AND", "ANOTHER",
+    "AS", "AT", "BEFORE", "BESIDES", "BOTH", "BUT", "BY", "DESPITE", "DURING", "EACH",
+    "EARLIER", "FOR", "FROM", "FURTHERMORE", "HE", "HER", "HERE", "HIS", "HOW", "HOWEVER", "I",
+    "IF", "IN", "INSTEAD", "IT", "ITS", "LAST", "LATER", "MANY", "MEANWHILE", "MORE",
+    "MOREOVER", "MOST", "NEXT", "NO", "NOT", "NOW", "OFFICIALS", "ON", "ONE", "OTHER", "OUR",
+    "SEVERAL", "SHE", "SINCE", "SO", "SOME", "STILL", "THAT", "THE", "THEIR", "THEN", "THERE",
+    "THESE", "THEY", "THIS", "THOSE", "THUS", "TO", "TWO", "UNDER", "WE", "WHAT", "WHEN",
+    "WHERE", "WHILE", "WHO", "WHY", "WITH", "YET", "YOU",
+};
 
-static int is_starter(const char *norm)
-{
-    for (int i = 0; starters[i]; i++)
-        if (strcmp(norm, starters[i]) == 0) return 1;
-    return 0;
-}
+static int is_starter(const char *norm) { return in_sorted(starters, COUNT(starters), norm); }
 
 /* Titles never end a sentence unless a paragraph ends with them. */
 static int is_title(const char *norm)
 {
-    static const char *const titles[] = {"MR", "MRS", "MS", "DR", "PROF", "GEN", "LT",
-                                         "COL", "MAJ", "CAPT", "CMDR", "ADM", "BRIG",
-                                         "SGT", "GOV", "SEN", "REP", "REV", "HON", "PRES",
-                                         "AMB", "ST", "MESSRS", "JAN", "FEB", "MAR",
-                                         "APR", "JUN", "JUL", "AUG", "SEP", "SEPT",
-                                         "OCT", "NOV", "DEC", "NO", "VS", "MT", "FT",
-                                         "LIEUT", "SUPT", "DET", "INSP", "CPL", "PVT",
-                                         NULL};
-    for (int i = 0; titles[i]; i++)
-        if (strcmp(norm, titles[i]) == 0) return 1;
-    return 0;
+    static const char *const titles[] = {
+        "ADM", "AMB", "APR", "AUG", "BRIG", "CAPT", "CMDR", "COL", "CPL", "DEC", "DET", "DR",
+        "FEB", "FT", "GEN", "GOV", "HON", "INSP", "JAN", "JUL", "JUN", "LIEUT", "LT", "MAJ",
+        "MAR", "MESSRS", "MR", "MRS", "MS", "MT", "NO", "NOV", "OCT", "PRES", "PROF", "PVT",
+        "REP", "REV", "SEN", "SEP", "SEPT", "SGT", "ST", "SUPT", "VS",
+    };
+    return in_sorted(titles, COUNT(titles), norm);
 }
 
 /* Function words that cannot end a line of prose: the line was hard-wrapped. */
 static int is_wrap_word(const char *norm)
 {
-    static const char *const words[] = {"THE", "A", "AN", "OF", "AND", "OR", "TO", "IN", "ON",
-                                        "AT", "BY", "FOR", "WITH", "FROM", "THAT", "WHICH",
-                                        "HIS", "HER", "ITS", "THEIR", "OUR", "IS", "ARE",
-                                        "WAS", "WERE", "BE", "BEEN", "HAS", "HAVE", "HAD",
-                                        "WILL", "WOULD", "SAID", "BUT", "AS", NULL};
-    for (int i = 0; words[i]; i++)
-        if (strcmp(norm, words[i]) == 0) return 1;
-    return 0;
+    static const char *const words[] = {
+        "A", "AN", "AND", "ARE", "AS", "AT", "BE", "BEEN", "BUT", "BY", "FOR", "FROM", "HAD",
+        "HAS", "HAVE", "HER", "HIS", "IN", "IS", "ITS", "OF", "ON", "OR", "OUR", "SAID",
+        "THAT", "THE", "THEIR", "TO", "WAS", "WERE", "WHICH", "WILL", "WITH", "WOULD",
+    };
+    return in_sorted(words, COUNT(words), norm);
 }
 
 static int starts_upper_or_digit(const an_token *t)

@@ -4,6 +4,7 @@
 #include "text/tokenize.h"
 
 #include <ctype.h>
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 #include <utf8proc.h>
@@ -40,22 +41,31 @@ static inline an_charclass class_at(const scan *sc, size_t i, size_t *n)
 
 static inline int is_wordch(an_charclass c) { return c == AN_CH_LETTER || c == AN_CH_DIGIT; }
 
-/* Abbreviations that take a period and do not end a sentence by themselves. */
+/* Abbreviations that take a period and do not end a sentence by themselves (upper case,
+ * kept in strcmp order for the binary search). */
 static const char *const abbreviations[] = {
-    "mr", "mrs", "ms", "messrs", "mmes", "dr", "prof", "gen", "lt", "col", "maj", "capt",
-    "cmdr", "cdr", "adm", "brig", "sgt", "cpl", "pvt", "gov", "sen", "rep", "rev", "hon",
-    "pres", "amb", "supt", "insp", "det", "st", "mt", "ft", "jr", "sr", "inc", "corp", "co",
-    "ltd", "bros", "plc", "cie", "vs", "etc", "approx", "est", "dept", "univ", "jan", "feb",
-    "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "rs", "ave",
-    "blvd", "rd", "fig", "vol", "ca", "cf", "gov't", "govt", "intl", "natl", "assn", "mln",
-    "bln", "pct", "lieut", "sec", "secy", "no", NULL};
+    "ADM", "AMB", "APPROX", "APR", "ASSN", "AUG", "AVE", "BLN", "BLVD", "BRIG", "BROS", "CA",
+    "CAPT", "CDR", "CF", "CIE", "CMDR", "CO", "COL", "CORP", "CPL", "DEC", "DEPT", "DET", "DR",
+    "EST", "ETC", "FEB", "FIG", "FT", "GEN", "GOV", "GOV'T", "GOVT", "HON", "INC", "INSP",
+    "INTL", "JAN", "JR", "JUL", "JUN", "LIEUT", "LT", "LTD", "MAJ", "MAR", "MESSRS", "MLN",
+    "MMES", "MR", "MRS", "MS", "MT", "NATL", "NO", "NOV", "OCT", "PCT", "PLC", "PRES", "PROF",
+    "PVT", "RD", "REP", "REV", "RS", "SEC", "SECY", "SEN", "SEP", "SEPT", "SGT", "SR", "ST",
+    "SUPT", "UNIV", "VOL", "VS",
+};
+
+static int cmp_word(const void *key, const void *elem)
+{
+    return strcmp((const char *)key, *(const char *const *)elem);
+}
 
 static int is_abbreviation(const char *w, size_t n)
 {
-    if (n > 7) return 0;
-    for (int i = 0; abbreviations[i]; i++)
-        if (strlen(abbreviations[i]) == n && strncasecmp(w, abbreviations[i], n) == 0) return 1;
-    return 0;
+    char up[8];
+    if (n == 0 || n >= sizeof up) return 0;
+    for (size_t i = 0; i < n; i++) up[i] = (char)toupper((unsigned char)w[i]);
+    up[n] = '\0';
+    return bsearch(up, abbreviations, sizeof abbreviations / sizeof abbreviations[0],
+                   sizeof abbreviations[0], cmp_word) != NULL;
 }
 
 /* "U", "U.S", "e.g": single letters separated by periods so far. */
