@@ -8,19 +8,10 @@
 #include <string.h>
 #include <strings.h>
 
+#include "util/sorted.h"
+
 #define COUNT(a) (sizeof(a) / sizeof((a)[0]))
-
-static int cmp_word(const void *key, const void *elem)
-{
-    return strcmp((const char *)key, *(const char *const *)elem);
-}
-
-/* Whether norm is in words[0..n), which must be in strcmp order (binary search: these
- * lists are consulted at every possible sentence end). The lists below are kept sorted. */
-static int in_sorted(const char *const *words, size_t n, const char *norm)
-{
-    return bsearch(norm, words, n, sizeof *words, cmp_word) != NULL;
-}
+/* The word lists below are kept in strcmp order: an_in_sorted searches them. */
 
 /* Capitalised words that commonly begin a sentence; after an ambiguous period (an
  * abbreviation or acronym) one of these starts a new sentence. */
@@ -35,7 +26,7 @@ static const char *const starters[] = {
     "WHERE", "WHILE", "WHO", "WHY", "WITH", "YET", "YOU",
 };
 
-static int is_starter(const char *norm) { return in_sorted(starters, COUNT(starters), norm); }
+static int is_starter(const char *norm) { return an_in_sorted(starters, COUNT(starters), norm); }
 
 /* Titles never end a sentence unless a paragraph ends with them. */
 static int is_title(const char *norm)
@@ -46,7 +37,7 @@ static int is_title(const char *norm)
         "MAR", "MESSRS", "MR", "MRS", "MS", "MT", "NO", "NOV", "OCT", "PRES", "PROF", "PVT",
         "REP", "REV", "SEN", "SEP", "SEPT", "SGT", "ST", "SUPT", "VS",
     };
-    return in_sorted(titles, COUNT(titles), norm);
+    return an_in_sorted(titles, COUNT(titles), norm);
 }
 
 /* Function words that cannot end a line of prose: the line was hard-wrapped. */
@@ -57,7 +48,7 @@ static int is_wrap_word(const char *norm)
         "HAS", "HAVE", "HER", "HIS", "IN", "IS", "ITS", "OF", "ON", "OR", "OUR", "SAID",
         "THAT", "THE", "THEIR", "TO", "WAS", "WERE", "WHICH", "WILL", "WITH", "WOULD",
     };
-    return in_sorted(words, COUNT(words), norm);
+    return an_in_sorted(words, COUNT(words), norm);
 }
 
 static int starts_upper_or_digit(const an_token *t)

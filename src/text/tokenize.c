@@ -12,6 +12,7 @@
 #include "text/chars.h"
 #include "text/normalize.h"
 #include "text/utf8.h"
+#include "util/sorted.h"
 
 typedef struct scan {
     const char *s;
@@ -53,19 +54,13 @@ static const char *const abbreviations[] = {
     "SUPT", "UNIV", "VOL", "VS",
 };
 
-static int cmp_word(const void *key, const void *elem)
-{
-    return strcmp((const char *)key, *(const char *const *)elem);
-}
-
 static int is_abbreviation(const char *w, size_t n)
 {
     char up[8];
     if (n == 0 || n >= sizeof up) return 0;
     for (size_t i = 0; i < n; i++) up[i] = (char)toupper((unsigned char)w[i]);
     up[n] = '\0';
-    return bsearch(up, abbreviations, sizeof abbreviations / sizeof abbreviations[0],
-                   sizeof abbreviations[0], cmp_word) != NULL;
+    return an_in_sorted(abbreviations, sizeof abbreviations / sizeof abbreviations[0], up);
 }
 
 /* "U", "U.S", "e.g": single letters separated by periods so far. */
