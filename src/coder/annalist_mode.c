@@ -171,15 +171,9 @@ static int fits(int kind, uint8_t flags, int compound)
 
 static int add_context_mention(an_sent *s, uint32_t t, const an_ctxactor *a)
 {
-    an_mention m;
-    memset(&m, 0, sizeof m);
-    m.first = m.last = (uint16_t)t;
-    m.occ = -1;
-    m.antecedent = -1;
+    an_mention m = an_mention_make(t, t, -1);
     m.code = a->code;
     m.literal = a->literal;
-    m.compound = -1;
-    m.stands_for = -1;
     m.ctx_agents = a->nagents;
     for (uint8_t i = 0; i < a->nagents; i++) m.ctx_agent[i] = a->agents[i];
     if (AN_VEC_PUSH(&s->mentions, m) < 0) return AN_ENOMEM;
@@ -262,13 +256,8 @@ int an_annalist_pronouns(an_sent *s)
         }
         if (ante < 0) ante = object && last_fit != first_fit ? last_fit : first_fit;
         if (ante >= 0) {
-            an_mention m;
-            memset(&m, 0, sizeof m);
-            m.first = m.last = (uint16_t)t;
-            m.occ = -1;
+            an_mention m = an_mention_make(t, t, -1);
             m.antecedent = ante;
-            m.literal = AN_NO_ID;
-            m.compound = -1;
             m.stands_for = stands;
             if (AN_VEC_PUSH(&s->mentions, m) < 0) return AN_ENOMEM;
             tk->mention = (int32_t)s->mentions.n - 1;

@@ -11,6 +11,8 @@
 #include <stdint.h>
 
 #include "annalist.h"
+#include <string.h>
+
 #include "dict/dict.h"
 #include "util/arena.h"
 #include "util/buf.h"
@@ -91,6 +93,22 @@ typedef struct an_mention {
     int32_t stands_for;     /* plural pronoun: the compound it stands for, else -1 */
     uint8_t place;
 } an_mention;
+
+/* A mention of tokens [first, last] with nothing resolved yet: no occurrence (-1 unless
+ * given), antecedent, code, literal, agents or compound. */
+static inline an_mention an_mention_make(uint32_t first, uint32_t last, int32_t occ)
+{
+    an_mention m;
+    memset(&m, 0, sizeof m);
+    m.first = (uint16_t)first;
+    m.last = (uint16_t)last;
+    m.occ = occ;
+    m.antecedent = -1;
+    m.literal = AN_NO_ID;
+    m.compound = -1;
+    m.stands_for = -1;
+    return m;
+}
 
 typedef struct an_compound {
     uint16_t first, last;   /* token span */

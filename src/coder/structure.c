@@ -86,17 +86,8 @@ static int make_mentions(an_sent *s)
                 an_trace(s, "discard: actor \"%s\" is coded ###", s->toks.v[oc->first].norm);
             }
         }
-        an_mention m;
-        memset(&m, 0, sizeof m);
-        m.first = oc->first;
-        m.last = oc->last;
-        m.occ = (int32_t)o;
-        m.antecedent = -1;
+        an_mention m = an_mention_make(oc->first, oc->last, (int32_t)o);
         m.code = dc;
-        m.literal = AN_NO_ID;
-        m.nagents = 0;
-        m.compound = -1;
-        m.stands_for = -1;
         m.place = (r->flags & AN_RF_PLACE) != 0;
         if (AN_VEC_PUSH(&s->mentions, m) < 0) return AN_ENOMEM;
         s->toks.v[oc->first].mention = (int32_t)s->mentions.n - 1;
@@ -141,16 +132,8 @@ static int convert_agents(an_sent *s)
         if (before || after) continue;
         const an_agent *ag = &d->agents.v[d->roots.v[oc->root].entry];
         set_occ_type(s, (int32_t)o, AN_T_ACTOR);
-        an_mention m;
-        memset(&m, 0, sizeof m);
-        m.first = oc->first;
-        m.last = oc->last;
-        m.occ = (int32_t)o;
-        m.antecedent = -1;
+        an_mention m = an_mention_make(oc->first, oc->last, (int32_t)o);
         m.literal = ag->code;
-        m.nagents = 0;
-        m.compound = -1;
-        m.stands_for = -1;
         if (AN_VEC_PUSH(&s->mentions, m) < 0) return AN_ENOMEM;
         s->toks.v[oc->first].mention = (int32_t)s->mentions.n - 1;
     }
@@ -632,19 +615,10 @@ static int petrarch_agents(an_sent *s)
         if (modifier_agent(s, (int32_t)o)) continue;
         /* An agent alone: "---" plus its code. */
         set_occ_type(s, (int32_t)o, AN_T_ACTOR);
-        an_mention m;
-        memset(&m, 0, sizeof m);
-        m.first = oc->first;
-        m.last = oc->last;
-        m.occ = (int32_t)o;
-        m.antecedent = -1;
-        m.code = NULL;
-        m.literal = AN_NO_ID;
+        an_mention m = an_mention_make(oc->first, oc->last, (int32_t)o);
         m.lone_agent = 1;
         m.agents[0] = (int32_t)o;
         m.nagents = 1;
-        m.compound = -1;
-        m.stands_for = -1;
         if (AN_VEC_PUSH(&s->mentions, m) < 0) {
             free(used);
             return AN_ENOMEM;
@@ -684,16 +658,9 @@ static int resolve_pronouns(an_sent *s)
         if (ante < 0 && (s->fwd_code || s->fwd_literal != AN_NO_ID)) {
             /* FORWARD (tabari-semantics.md §4.5): the previous record's first actor, without
              * its agent. */
-            an_mention m;
-            memset(&m, 0, sizeof m);
-            m.first = m.last = (uint16_t)t;
-            m.occ = -1;
-            m.antecedent = -1;
+            an_mention m = an_mention_make(t, t, -1);
             m.code = s->fwd_code;
             m.literal = s->fwd_literal;
-            m.nagents = 0;
-            m.compound = -1;
-            m.stands_for = -1;
             if (AN_VEC_PUSH(&s->mentions, m) < 0) return AN_ENOMEM;
             tk->mention = (int32_t)s->mentions.n - 1;
             tk->type = AN_T_ACTOR;
@@ -701,14 +668,8 @@ static int resolve_pronouns(an_sent *s)
             continue;
         }
         if (ante < 0) continue;
-        an_mention m;
-        memset(&m, 0, sizeof m);
-        m.first = m.last = (uint16_t)t;
-        m.occ = -1;
+        an_mention m = an_mention_make(t, t, -1);
         m.antecedent = ante;
-        m.literal = AN_NO_ID;
-        m.nagents = 0;
-        m.compound = -1;
         m.stands_for = stands;
         if (AN_VEC_PUSH(&s->mentions, m) < 0) return AN_ENOMEM;
         tk->mention = (int32_t)s->mentions.n - 1;
