@@ -11,7 +11,7 @@
 #   FUZZ_TARGETS="a b" only these targets (names as in fuzz/targets.c, e.g. read_text)
 #   FUZZ_BUILD=DIR     build directory (default build-fuzz)
 #   FUZZ_NO_BUILD=1    use the targets already built
-# Per target: build-fuzz/corpus/<t>/ grows across runs, build-fuzz/logs/<t>.log has
+# Per target: build-fuzz/corpus/<t>/ grows across runs (not with --ctest), build-fuzz/logs/<t>.log has
 # libFuzzer's output, build-fuzz/fuzz-summary.tsv one line per target of the last run.
 set -uo pipefail
 
@@ -30,21 +30,21 @@ build="${FUZZ_BUILD:-build-fuzz}"
 case "$build" in /*) ;; *) build="$root/$build";; esac
 
 unavailable() {
+  if [ "$ctest_mode" = 1 ]; then echo "fuzz.sh: $1; skipping the fuzz run" >&2; exit 77; fi
   echo "fuzz.sh: $1" >&2
-  if [ "$ctest_mode" = 1 ]; then exit 77; fi
   echo "fuzz.sh: install clang and libclang-rt-14-dev (scripts/install-deps.sh)" >&2
   exit 1
 }
 
 # ---- can we build fuzzers at all?
-command -v clang >/dev/null 2>&1 || unavailable "clang not found; skipping the fuzz run"
+command -v clang >/dev/null 2>&1 || unavailable "clang not found"
 probe="$(mktemp -d)"
 trap 'rm -rf "$probe"' EXIT
 printf 'int LLVMFuzzerTestOneInput(const unsigned char *d, unsigned long n);\n%s\n' \
   'int LLVMFuzzerTestOneInput(const unsigned char *d, unsigned long n) { (void)d; (void)n; return 0; }' \
   >"$probe/p.c"
 clang -fsanitize=fuzzer,address,undefined "$probe/p.c" -o "$probe/p" >/dev/null 2>&1 ||
-  unavailable "clang cannot link -fsanitize=fuzzer (libclang-rt-14-dev missing?); skipping"
+  unavailable "clang cannot link -fsanitize=fuzzer (libclang-rt-14-dev missing?)"
 
 # ---- build
 if [ "${FUZZ_NO_BUILD:-0}" != 1 ]; then
@@ -83,6 +83,12 @@ run_one() {
   local t="$1" exe="$build/fuzz/fuzz_$1"
   local corpus="$build/corpus/$t" art="$build/artifacts/$t" log="$build/logs/$t.log"
   [ -x "$exe" ] || { echo "fuzz.sh: no target $t" >&2; return 1; }
+  if [ "$ctest_mode" = 1 ]; then
+    # A short run starts from the seeds alone: replaying a corpus grown by long runs would
+    # take longer than the run itself.
+    corpus="$build/ctest-corpus/$t"
+    rm -rf "$corpus"
+  fi
   mkdir -p "$corpus"
   rm -rf "$art"
   mkdir -p "$art"

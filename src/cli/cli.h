@@ -85,13 +85,13 @@ enum {
     "  --threads N       worker threads (default: number of cores)\n"                      \
     "  --mode MODE       tabari|petrarch|annalist: how sentences are read (default: what\n"  \
     "                    the dictionaries ask for; the bundled set asks for annalist)\n"   \
-    "  --max-line-bytes N      longest input line (default 64M); a longer line is an\n"   \
+    "  --max-line-bytes N      longest input line (default 8M); a longer line is an\n"     \
     "                          error for its document\n"                                   \
-    "  --max-doc-bytes N       longest document (default 64M; at most 4G-1)\n"             \
+    "  --max-doc-bytes N       longest document (default 32M; at most 4G-1)\n"             \
     "  --max-sentence-bytes N  longer sentences are reported and not coded (default 4096)\n" \
     "  --max-sentence-tokens N tokens coded per sentence (default 256, 1..65535; TABARI\n"  \
     "                          dictionaries stop at 126); the rest is reported, not coded\n" \
-    "                    (N may end in k or M: 64k, 8M)\n"                                 \
+    "                          (each N may end in k or M: 64k, 8M)\n"                  \
     "  --help            this help\n"
 
 #endif

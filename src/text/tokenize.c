@@ -313,9 +313,9 @@ int an_tokenize(an_tokvec *out, an_arena *arena, const char *text, size_t len, u
             i += n;
             break;
         case AN_CH_PERIOD:
-            if (next == AN_CH_PERIOD) { /* "..." */
-                size_t end = i;
-                while (end < len && text[end] == '.') end++;
+            if (next == AN_CH_PERIOD) { /* "...", also of other scripts' full stops ("۔۔") */
+                size_t end = i, m;
+                while (end < len && class_at(&sc, end, &m) == AN_CH_PERIOD) end += m;
                 rc = push(out, arena, text, i, end - i, base, AN_TOK_PUNCT, flags, "...");
                 i = end;
             } else {
