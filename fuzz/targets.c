@@ -16,6 +16,9 @@
 
 #include "annalist.h"
 
+#ifndef AN_FUZZ_BUNDLED_DICT
+#define AN_FUZZ_BUNDLED_DICT "data/dict/annalist.dictset"
+#endif
 #ifndef AN_FUZZ_DATA_DIR
 #define AN_FUZZ_DATA_DIR "../shared/data"
 #endif
@@ -464,7 +467,7 @@ static int fuzz_code(fixed_dict *fd, const char *defaults, const uint8_t *data, 
     return 0;
 }
 
-static fixed_dict tabari_fixed, petrarch_fixed;
+static fixed_dict tabari_fixed, petrarch_fixed, annalist_fixed;
 
 int an_fuzz_code_tabari(const uint8_t *data, size_t size)
 {
@@ -478,6 +481,13 @@ int an_fuzz_code_petrarch(const uint8_t *data, size_t size)
 {
     return fuzz_code(&petrarch_fixed, AN_FUZZ_DATA_DIR "/petrarch-unittest/suite.dictset", data,
                      size);
+}
+
+/* annalist mode (the bundled dictionaries ask for it): the rules of src/coder/annalist_mode.c
+ * on top of PETRARCH's, with the document context carried across sentences. */
+int an_fuzz_code_annalist(const uint8_t *data, size_t size)
+{
+    return fuzz_code(&annalist_fixed, AN_FUZZ_BUNDLED_DICT, data, size);
 }
 
 /* ------------------------------------------------------------------ the table */
@@ -499,5 +509,6 @@ const an_fuzz_target an_fuzz_targets[] = {
     {"dict_issues", an_fuzz_dict_issues},
     {"code_tabari", an_fuzz_code_tabari},
     {"code_petrarch", an_fuzz_code_petrarch},
+    {"code_annalist", an_fuzz_code_annalist},
     {NULL, NULL},
 };

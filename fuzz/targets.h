@@ -35,6 +35,7 @@ int an_fuzz_dict_issues(const uint8_t *data, size_t size);
  * parse, explain on) and as a multi-sentence text document. */
 int an_fuzz_code_tabari(const uint8_t *data, size_t size);
 int an_fuzz_code_petrarch(const uint8_t *data, size_t size);
+int an_fuzz_code_annalist(const uint8_t *data, size_t size);
 
 typedef int (*an_fuzz_fn)(const uint8_t *data, size_t size);
 

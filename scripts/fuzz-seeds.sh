@@ -82,11 +82,14 @@ for c in corpora:
                                                           text[:3000], text[3000:6000]))
         put("read_jsonl", "\n".join(lines[i:i + 1 + i % 3])[:12000] + "\n")
         put("code_petrarch", text[:3000])
+        put("code_annalist", text[:3000])
 for f in sorted(os.listdir(os.path.join(root, "examples", "news"))):
     p = os.path.join(root, "examples", "news", f)
     put("read_jsonl" if f.endswith(".jsonl") else "read_text", read(p)[:12000])
 for line in jsonl(os.path.join(root, "tests", "golden", "news.jsonl"))[:100]:
     put("read_jsonl", line + "\n")
+for line in jsonl(os.path.join(root, "tests", "golden", "news.jsonl")):
+    put("code_annalist", json.loads(line).get("text") or "")
 
 for suite in ("tabari-validation", "petrarch-unittest"):
     p = path(suite, suite + ".jsonl")
@@ -168,7 +171,7 @@ for t in ("read_text", "read_jsonl", "read_xml", "read_tabari", "dict_tabari_act
           "dict_tabari_agents", "dict_tabari_verbs", "dict_tabari_options",
           "dict_petrarch_actors", "dict_petrarch_agents", "dict_petrarch_verbs",
           "dict_petrarch2_verbs", "dict_discards", "dict_issues", "code_tabari",
-          "code_petrarch"):
+          "code_petrarch", "code_annalist"):
     if not counts.get(t):
         put(t, "Gondor accused Arnor of crimes.\n")
 for t in sorted(counts):

@@ -82,6 +82,7 @@ int cmd_explain(int argc, char **argv)
     co.explain = 1;
     co.default_date = c.date;
     co.mode = (an_code_mode)c.mode;
+    cli_apply_limits(&c, NULL, &co);
     an_coder *coder;
     an_error err = {0};
     rc = an_coder_new(&coder, d, &co, &err);
