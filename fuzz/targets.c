@@ -490,6 +490,160 @@ int an_fuzz_code_annalist(const uint8_t *data, size_t size)
     return fuzz_code(&annalist_fixed, AN_FUZZ_BUNDLED_DICT, data, size);
 }
 
+/* ------------------------------------------------------------------ store queries */
+
+/* A small store made once per process from the bundled dictionaries and a few documents;
+ * the input supplies the query options. Removed at exit. */
+typedef struct fixed_store {
+    an_store *store;
+    FILE *sink;
+    char dir[64], path[96];
+    int tried;
+} fixed_store;
+
+static fixed_store store_fixed;
+
+static void drop_store(void)
+{
+    if (store_fixed.store) an_store_close(store_fixed.store);
+    if (store_fixed.sink) fclose(store_fixed.sink);
+    static const char *const tails[] = {"", "-wal", "-shm"};
+    for (int i = 0; i < 3; i++) {
+        char p[128];
+        snprintf(p, sizeof p, "%s%s", store_fixed.path, tails[i]);
+        unlink(p);
+    }
+    if (store_fixed.dir[0]) rmdir(store_fixed.dir);
+}
+
+static an_store *load_store(void)
+{
+    if (store_fixed.tried) return store_fixed.store;
+    store_fixed.tried = 1;
+    fixed_dict *fd = load_fixed(&annalist_fixed, AN_FUZZ_BUNDLED_DICT);
+    if (!fd) return NULL;
+    const char *tmp = getenv("TMPDIR");
+    snprintf(store_fixed.dir, sizeof store_fixed.dir, "%s/an_fuzz_store_XXXXXX",
+             tmp && *tmp && strlen(tmp) < 30 ? tmp : "/tmp");
+    CHECK(mkdtemp(store_fixed.dir) != NULL);
+    snprintf(store_fixed.path, sizeof store_fixed.path, "%s/s.db", store_fixed.dir);
+    atexit(drop_store);
+    an_error err = {0};
+    CHECK(an_store_open(&store_fixed.store, store_fixed.path, 0, &err) == 0);
+    static const char *const docs[][3] = {
+        {"d1", "2026-11-23", "Pakistan condemned India on Monday. Egypt praised Pakistan."},
+        {"d2", "2026-11-24", "Russian forces attacked Ukraine. Pakistan condemned India again."},
+        {"d3", "2025-01-02", "Shehbaz Sharif met Xi Jinping in Beijing. They signed a trade deal."},
+    };
+    for (size_t i = 0; i < sizeof docs / sizeof docs[0]; i++) {
+        an_doc doc;
+        memset(&doc, 0, sizeof doc);
+        doc.id = docs[i][0];
+        doc.date = docs[i][1];
+        doc.text = docs[i][2];
+        doc.text_len = strlen(docs[i][2]);
+        an_result res;
+        CHECK(an_coder_code(fd->multi, &doc, &res, &err) == 0);
+        CHECK(an_store_ingest_doc(store_fixed.store, &doc, &res, NULL, &err) == 0);
+    }
+    store_fixed.sink = fopen("/dev/null", "w");
+    CHECK(store_fixed.sink != NULL);
+    return store_fixed.store;
+}
+
+static int count_event(void *ud, const an_store_event_row *r)
+{
+    CHECK(r->event.source && r->event.target && r->event.code);
+    ++*(size_t *)ud;
+    return 0;
+}
+
+static int count_series(void *ud, const an_store_series_row *r)
+{
+    CHECK(r->period && r->source && r->target);
+    ++*(size_t *)ud;
+    return 0;
+}
+
+static int count_top(void *ud, const an_store_top_row *r)
+{
+    CHECK(r->source != NULL);
+    ++*(size_t *)ud;
+    return 0;
+}
+
+static int count_doc(void *ud, const an_store_doc_row *r)
+{
+    CHECK(r->id && r->text_hash);
+    ++*(size_t *)ud;
+    return 0;
+}
+
+/* One query call: it succeeds or names its problem. */
+static void query_done(int rc, const an_error *err)
+{
+    if (rc < 0) check_error(err, rc);
+}
+
+/* Input: a control byte (bit 0 directed dyad, bit 1 one-a-day, bits 2-5 quad classes,
+ * bits 6-7 prefix length and limit), then up to twelve fields separated by newlines:
+ * actor, source, target, dyad a, dyad b, code, root, from, to, document, period, export
+ * format. An empty field is no condition. */
+int an_fuzz_store_query(const uint8_t *data, size_t size)
+{
+    an_store *s = load_store();
+    if (!s || size == 0) return 0;
+    unsigned ctl = data[0];
+    char *buf = malloc(size);
+    CHECK(buf != NULL);
+    memcpy(buf, data + 1, size - 1);
+    buf[size - 1] = '\0';
+    const char *field[12] = {0};
+    char *p = buf;
+    for (int i = 0; i < 12 && p; i++) {
+        char *nl = strchr(p, '\n');
+        if (nl) *nl = '\0';
+        field[i] = *p ? p : NULL;
+        p = nl ? nl + 1 : NULL;
+    }
+    an_store_filter f = AN_STORE_FILTER_INIT;
+    f.actor = field[0];
+    f.source = field[1];
+    f.target = field[2];
+    f.dyad_a = field[3];
+    f.dyad_b = field[4];
+    f.dyad_directed = (ctl & 1) != 0;
+    f.one_a_day = (ctl & 2) != 0;
+    f.code = field[5];
+    f.root = field[6];
+    f.quads = (ctl >> 1) & 0x1e; /* bits for classes 1..4 */
+    f.from = field[7];
+    f.to = field[8];
+    f.doc = field[9];
+    f.limit = (ctl >> 6) * 3;
+    int period = field[10] ? an_period_parse(field[10]) : AN_PERIOD_MONTH;
+    int format = field[11] ? an_export_format_parse(field[11]) : AN_EXPORT_JSONL;
+    size_t rows = 0;
+    an_error err = {0};
+    query_done(an_store_query_events(s, &f, count_event, &rows, &err), &err);
+    if (period >= 0) {
+        memset(&err, 0, sizeof err);
+        query_done(an_store_series(s, &f, (an_period)period, count_series, &rows, &err), &err);
+    }
+    memset(&err, 0, sizeof err);
+    query_done(an_store_top_actors(s, &f, ctl >> 6, count_top, &rows, &err), &err);
+    memset(&err, 0, sizeof err);
+    query_done(an_store_top_dyads(s, &f, ctl >> 6, count_top, &rows, &err), &err);
+    memset(&err, 0, sizeof err);
+    query_done(an_store_query_docs(s, &f, count_doc, &rows, &err), &err);
+    if (format >= 0) {
+        memset(&err, 0, sizeof err);
+        query_done(an_store_export(s, (an_export_format)format, &f, store_fixed.sink, &err), &err);
+    }
+    free(buf);
+    return 0;
+}
+
 /* ------------------------------------------------------------------ the table */
 
 const an_fuzz_target an_fuzz_targets[] = {
@@ -510,5 +664,6 @@ const an_fuzz_target an_fuzz_targets[] = {
     {"code_tabari", an_fuzz_code_tabari},
     {"code_petrarch", an_fuzz_code_petrarch},
     {"code_annalist", an_fuzz_code_annalist},
+    {"store_query", an_fuzz_store_query},
     {NULL, NULL},
 };

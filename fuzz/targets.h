@@ -36,6 +36,7 @@ int an_fuzz_dict_issues(const uint8_t *data, size_t size);
 int an_fuzz_code_tabari(const uint8_t *data, size_t size);
 int an_fuzz_code_petrarch(const uint8_t *data, size_t size);
 int an_fuzz_code_annalist(const uint8_t *data, size_t size);
+int an_fuzz_store_query(const uint8_t *data, size_t size);
 
 typedef int (*an_fuzz_fn)(const uint8_t *data, size_t size);
 

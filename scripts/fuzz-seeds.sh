@@ -166,12 +166,20 @@ dict_seeds("dict_discards", ["petrarch-unittest/raw/PETR.Validate.discards.txt",
                              "dictionaries/petrarch2-phoenix/Phoenix.discards.txt"], 40)
 dict_seeds("dict_issues", ["dictionaries/petrarch2-phoenix/Phoenix.IssueCoding.txt"], 40)
 
+# Query options for the store: a control byte, then actor, source, target, dyad a, dyad b,
+# code, root, from, to, document, period and export format, one per line.
+for ctl, fields in ((0, ["PAK"]), (1, ["", "", "", "PAK", "IND"]), (2, ["", "", "", "", "", "11"]),
+                    (0x1e, ["", "", "", "", "", "", "04", "2026-11", "2026-11-30"]),
+                    (0x40, ["", "", "", "", "", "", "", "", "", "d1", "week", "gdelt"]),
+                    (0x80, ["", "PAKGOV", "", "", "", "", "", "2025", "", "", "year", "tsv"])):
+    put("store_query", bytes([ctl]) + "\n".join(fields).encode())
+
 # Every target gets at least one seed, so libFuzzer never starts from nothing.
 for t in ("read_text", "read_jsonl", "read_xml", "read_tabari", "dict_tabari_actors",
           "dict_tabari_agents", "dict_tabari_verbs", "dict_tabari_options",
           "dict_petrarch_actors", "dict_petrarch_agents", "dict_petrarch_verbs",
           "dict_petrarch2_verbs", "dict_discards", "dict_issues", "code_tabari",
-          "code_petrarch", "code_annalist"):
+          "code_petrarch", "code_annalist", "store_query"):
     if not counts.get(t):
         put(t, "Gondor accused Arnor of crimes.\n")
 for t in sorted(counts):
