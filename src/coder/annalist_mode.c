@@ -33,26 +33,114 @@ static const char *mention_code(const an_sent *s, const an_mention *me)
     return an_dict_code_str(s->d, s->d->codelist.v[me->code->codes]);
 }
 
+/* Whether the verb at token v has a pattern reading the preposition at token p right after
+ * it and then a target ("ARRIVE IN +"): the place after it is where the verb goes, so it
+ * is the target ("arrived in Islamabad"), not a location. */
+static int verb_takes_place(const an_sent *s, uint32_t v, uint32_t p)
+{
+    const an_ctok *vt = &s->toks.v[v];
+    if (vt->type != AN_T_VERB || vt->occ < 0) return 0;
+    const an_root *r = &s->d->roots.v[s->occs.v[vt->occ].root];
+    if (r->kind != AN_ROOT_VERB) return 0;
+    uint32_t prep = an_intern_find(&s->d->words, s->toks.v[p].norm, s->toks.v[p].len);
+    if (prep == AN_NO_ID) return 0;
+    const an_vblock *b = &s->d->blocks.v[s->d->verbs.v[r->entry].block];
+    for (uint32_t i = 0; i < b->npatterns; i++) {
+        const an_pattern *pt = &s->d->patterns.v[b->patterns + i];
+        if (pt->nlower || pt->nupper < 2) continue;
+        const an_pelem *e = &s->d->pelems.v[pt->upper];
+        if (e[0].kind == AN_PE_WORD && e[0].id == prep && e[1].kind == AN_PE_TARGET) return 1;
+    }
+    return 0;
+}
+
+/* Whether a mention names a country or region by itself (a bare three-letter code, no
+ * person or organisation): "in Pakistan" is then a place like "in Lahore". */
+static int is_country(const an_sent *s, const an_mention *me)
+{
+    if (me->occ < 0 || (mention_flags(s, me) & AN_RF_PERSON)) return 0;
+    const char *c = mention_code(s, me);
+    return c && strlen(c) == 3 && strcmp(c, "---") != 0;
+}
+
+/* Whether a country mention ends its noun phrase ("in Iraq", "in Sudan's Darfur region"),
+ * rather than describing the noun after it ("in the Ukrainian city of Sumy": the city was
+ * struck, and it stands for Ukraine). */
+static int country_ends_phrase(const an_sent *s, const an_mention *me)
+{
+    if (s->toks.v[me->last].poss || me->last + 1u >= s->toks.n) return 1;
+    const an_ctok *next = &s->toks.v[me->last + 1];
+    if (next->wc & (AN_WC_NPSTOP | AN_WC_BE | AN_WC_NEGATION | AN_WC_DATE | AN_WC_SPEECH))
+        return 1;   /* "in Iraq have", "in Iraq on Monday" */
+    switch (next->type) {
+    case AN_T_NONE: case AN_T_NOUN: case AN_T_AGENT: case AN_T_ADJ: case AN_T_ACTOR:
+        return 0;
+    default:
+        return 1;
+    }
+}
+
+/* Whether token t joins a list ("and", "or", a comma). */
+static int is_list_joint(const an_ctok *t)
+{
+    return t->type == AN_T_COMMA || word_is(t, "AND") || word_is(t, "OR");
+}
+
 void an_annalist_locations(an_sent *s)
 {
+    /* Mentions are not in text order, so a list is followed by passes until none grows. */
+    uint32_t ends[16];          /* the tokens after locations dropped so far */
+    size_t nends = 0;
+    for (size_t pass = 0, grew = 1; grew && pass < 4; pass++) {
+    grew = 0;
     for (size_t m = 0; m < s->mentions.n; m++) {
         an_mention *me = &s->mentions.v[m];
-        if (!me->place || s->toks.v[me->first].mention != (int32_t)m) continue;
+        if (s->toks.v[me->first].mention != (int32_t)m) continue;
+        int country = !me->place && is_country(s, me);
+        if (!me->place && !(country && country_ends_phrase(s, me))) continue;
         int t = (int)me->first - 1;
         if (t >= 0 && s->toks.v[t].type == AN_T_DET) t--;
-        if (t < 0 || !is_locative(&s->toks.v[t])) continue;
+        /* The rest of a list of places is places too: "in Russia and Germany". */
+        int listed = 0;
+        for (size_t k = 0; k < nends && t >= 0; k++)
+            if (ends[k] == (uint32_t)t && is_list_joint(&s->toks.v[t])) listed = 1;
+        if (!listed && (t < 0 || !is_locative(&s->toks.v[t]))) continue;
+        if (listed) {
+            while (t > 0 && !is_locative(&s->toks.v[t])) t--;
+            if (!is_locative(&s->toks.v[t])) continue;
+        }
+        /* A country is a location only inside it ("in", "across", "within"): "at" points as
+         * often as it places ("fired missiles at Israel") and "near", "around" or "off" a
+         * country is what is threatened ("drills around Taiwan"). */
+        if (country && !(word_is(&s->toks.v[t], "IN") || word_is(&s->toks.v[t], "INSIDE") ||
+                         word_is(&s->toks.v[t], "WITHIN") || word_is(&s->toks.v[t], "ACROSS") ||
+                         word_is(&s->toks.v[t], "THROUGHOUT")))
+            continue;
+        if (t > 0 && verb_takes_place(s, (uint32_t)t - 1, (uint32_t)t)) {
+            an_trace(s, "place: \"%s\" after \"%s %s\" is where the verb goes: an actor",
+                     s->toks.v[me->first].norm, s->toks.v[t - 1].norm, s->toks.v[t].norm);
+            continue;
+        }
         /* A location: remember the first one, and drop the actor. */
         if (!s->location) {
             const an_ctok *a = &s->toks.v[me->first], *b = &s->toks.v[me->last];
             s->location_span.off = a->span.off;
             s->location_span.len = b->span.off + b->span.len - a->span.off;
             s->location = mention_code(s, me);
+            s->location_is_place = !country;
+        }
+        if (country && !s->country_location) {
+            s->country_location = mention_code(s, me);
+            s->country_location_tok = me->first;
         }
         an_trace(s, "location: \"%s\" after \"%s\" is a place, not an actor",
                  s->toks.v[me->first].norm, s->toks.v[t].norm);
         s->toks.v[me->first].mention = -1;
         if (me->occ >= 0) s->occs.v[me->occ].cancelled = 1;
         for (uint32_t u = me->first; u <= me->last; u++) s->toks.v[u].type = AN_T_NOUN;
+        if (nends < sizeof ends / sizeof *ends) ends[nends++] = me->last + 1u;
+        grew = 1;
+    }
     }
 }
 
@@ -352,7 +440,7 @@ void an_annalist_lone_agents(an_sent *s)
      * the Ukrainian city of Kharkiv, killing seven civilians"). Without any,
      * the agent is not an actor: the first country of the whole story is too weak a guess
      * ("schools and hospitals" in a British story are not British actors of an event). */
-    const char *doc_home = s->location ? s->location : (s->ctx ? s->ctx->home : NULL);
+    const char *doc_home = s->location_is_place ? s->location : (s->ctx ? s->ctx->home : NULL);
     const char *sentence_home = NULL;
     {
         /* Else the country of the sentence's last actor that has one: "Indonesian
@@ -379,6 +467,10 @@ void an_annalist_lone_agents(an_sent *s)
              * Haiti" the officers are what is sent, not a Kenyan target. */
             home = sentence_home;
         }
+        /* Else a country named as a location, for an object or after it ("abducted in
+         * Yemen", "In Iraq, police said"), but not for a subject before it. */
+        if (!home && s->country_location && (object || s->country_location_tok < me->first))
+            home = s->country_location;
         if (me->compound >= 0) {
             /* "Russian oil traders and shipping firms": the compound's country. */
             const an_compound *cp = &s->compounds.v[me->compound];

@@ -141,8 +141,17 @@ static int prepare_tokens(an_coder *c, const an_sentence *sent, size_t max_token
                                                                                   : AN_T_NONE;
         ct.cap = (t->flags & AN_TOKF_CAPITALIZED) != 0;
         ct.midcap = ct.cap && seen_cap;
+        ct.hyphen = (t->flags & AN_TOKF_HYPHEN_BEFORE) != 0;
         if (ct.cap) seen_cap = 1;
         ct.poss = (t->flags & AN_TOKF_POSSESSIVE) != 0;
+        if (s->mode == AN_MODE_ANNALIST && !s->allcaps &&
+            (!strcmp(ct.norm, "US") || !strcmp(ct.norm, "US'S")) &&
+            !strncmp(s->text + t->span.off, "US", 2)) {
+            /* "US forces": in capitals amid lower-case text, US is the country, not "us"
+             * (the dictionaries cannot list it: their matching ignores case). */
+            ct.norm = ct.len == 2 ? "U.S." : "U.S.'S";
+            ct.len = (uint32_t)strlen(ct.norm);
+        }
         ct.occ = -1;
         ct.mention = -1;
         ct.compound = -1;
@@ -441,6 +450,8 @@ int an_coder_code(an_coder *c, const an_doc *doc, an_result *out, an_error *err)
         s->pending.n = s->finals.n = 0;
         s->tagged = 0;
         s->location = NULL;
+        s->location_is_place = 0;
+        s->country_location = NULL;
         c->tokens_cut = 0;
         if (doc->parse && doc->single_sentence && c->opts.parse == AN_PARSE_USE &&
             s->mode != AN_MODE_TABARI) {

@@ -282,6 +282,20 @@ static int find_source(an_sent *s, an_clause cl, const an_occ *verb, const an_pa
     return 0;
 }
 
+/* annalist mode: a subordinating conjunction or a preposition of circumstance starts what
+ * is not the verb's object ("blocked roads in Gaza after rockets were fired at an Israeli
+ * town", "evacuated expatriates amid rampages in Ivory Coast"). */
+static int ends_object(const an_ctok *t)
+{
+    static const char *const words[] = {"AFTER", "BEFORE", "WHILE", "BECAUSE", "ALTHOUGH",
+                                        "THOUGH", "WHEREAS", "UNLESS", "UNTIL", "AMID",
+                                        "AMIDST", "DESPITE", "WHEN", "IF", "FOLLOWING"};
+    if (t->kind != AN_TOK_WORD) return 0;
+    for (size_t i = 0; i < sizeof words / sizeof *words; i++)
+        if (strcmp(t->norm, words[i]) == 0) return 1;
+    return 0;
+}
+
 static int find_target(an_sent *s, an_clause cl, const an_occ *verb, const an_party *source,
                        int source_set, int noagent_source, an_party *out)
 {
@@ -293,7 +307,9 @@ static int find_target(an_sent *s, an_clause cl, const an_occ *verb, const an_pa
     for (uint32_t t = verb->last + 1u; t < end; t++) {
         /* annalist mode: a quotation after the verb is what was said, not its target
          * ("warned his supporters, saying: \"... for Britain ...\"") */
-        if (s->mode == AN_MODE_ANNALIST && s->toks.v[t].type == AN_T_QUOTE) break;
+        if (s->mode == AN_MODE_ANNALIST &&
+            (s->toks.v[t].type == AN_T_QUOTE || ends_object(&s->toks.v[t])))
+            break;
         int32_t m = actor_token(s, t);
         if (m < 0) continue;
         /* Past the comma, an actor with a verb of its own right after it is the subject of
@@ -526,6 +542,22 @@ static void time_shift(an_sent *s)
 
 /* ------------------------------------------------------------------ the verb loop */
 
+/* annalist mode: whether an actor stands right before the verb (past auxiliaries, "not" and
+ * adverbs) and after the clause's previous verb: the verb has a subject of its own, not the
+ * previous verb's source ("condemned the plan after Pakistan visited India"). An actor
+ * followed by "and" ("condemned India and praised Pakistan") is the previous verb's object. */
+static int subject_after(const an_sent *s, const an_occ *verb, int prev_verb_end)
+{
+    if (prev_verb_end < 0) return 0;
+    int t = (int)verb->first - 1;
+    while (t > prev_verb_end &&
+           (s->toks.v[t].type == AN_T_AUX || (s->toks.v[t].wc & (AN_WC_NEGATION | AN_WC_BE)) ||
+            (s->toks.v[t].type == AN_T_NONE && !s->toks.v[t].cap && s->toks.v[t].len > 2 &&
+             memcmp(s->toks.v[t].norm + s->toks.v[t].len - 2, "LY", 2) == 0)))
+        t--;
+    return t > prev_verb_end && actor_token(s, (uint32_t)t) >= 0;
+}
+
 int an_sent_code(an_sent *s)
 {
     const an_dict *d = s->d;
@@ -554,10 +586,14 @@ int an_sent_code(an_sent *s)
                 v.noagent_source = s->mode == AN_MODE_TABARI;
             }
         }
+        int prev_verb_end = -1; /* last token of the clause's previous verb */
         for (size_t k = 0; k < s->occs.n; k++) {
             const an_occ *verb = &s->occs.v[k];
             if (!live_verb(s, verb) || verb->first < cl.first || verb->first >= cl.end) continue;
             if ((int)verb->first <= consumed) continue;
+            int new_subject = s->mode == AN_MODE_ANNALIST && v.source_set &&
+                              subject_after(s, verb, prev_verb_end);
+            prev_verb_end = verb->last;
             const an_root *r = &d->roots.v[verb->root];
             const an_verb *ve = &d->verbs.v[r->entry];
             const an_vblock *b = &d->blocks.v[ve->block];
@@ -617,6 +653,11 @@ int an_sent_code(an_sent *s)
             if (v.passive_reset) {
                 if (!src_pat) v.source_set = 0;
                 v.passive_reset = 0;
+            }
+            if (new_subject && !src_pat) {
+                /* "Egypt condemned the plan after Pakistan visited India": Pakistan. */
+                an_trace(s, "  a new subject right before the verb: the source is looked up again");
+                v.source_set = 0;
             }
             if (!v.source_set) {
                 if (find_source(s, cl, verb, &target, target_set, &v.source)) {

@@ -57,6 +57,7 @@ typedef struct an_ctok {
     uint8_t midcap;     /* capitalised after an earlier capitalised token */
     uint8_t eliminated; /* inside an eliminated comma clause */
     uint8_t poss;       /* possessive ending */
+    uint8_t hyphen;     /* joined by a hyphen to the token before ("long-delayed") */
     const char *tag;    /* part of speech from a Treebank parse, or NULL */
     uint32_t wc;        /* closed-class word classes (wordclass.h), set with the candidates */
     uint32_t cand;      /* candidates: cands[cand .. cand + ncand) */
@@ -191,6 +192,10 @@ struct an_sent {
     an_docctx *ctx;            /* annalist mode: actors of earlier sentences, else NULL */
     const char *location;      /* annalist mode: code of the first place named as a location */
     an_span location_span;
+    int location_is_place;     /* the location is a city or place (not a country), which
+                                  lends its country to agents without one */
+    const char *country_location; /* code of the first country named as a location */
+    uint32_t country_location_tok;
     const char *text;          /* document text */
     int day;                   /* document date (day number) or AN_NO_DATE */
     int shifted_day;

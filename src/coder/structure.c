@@ -37,6 +37,27 @@ static int noun_compound_head(const an_sent *s, const an_occ *oc)
     return !(ends_with(v, "S") || ends_with(v, "ED") || ends_with(v, "ING") || ends_with(v, "EN"));
 }
 
+/* Prefixes that leave a hyphenated verb a verb ("re-elected", "co-operate"). */
+static int verb_prefix(const an_ctok *t)
+{
+    static const char *const prefixes[] = {"RE", "CO", "PRE", "UN", "NON", "COUNTER", "OVER",
+                                           "UNDER", "OUT", "MIS", "DE", "CROSS", "SUB", "DOUBLE",
+                                           "X"};
+    for (size_t i = 0; i < sizeof prefixes / sizeof *prefixes; i++)
+        if (strcmp(t->norm, prefixes[i]) == 0) return 1;
+    return 0;
+}
+
+/* A verb inside a hyphenated compound is part of a modifier or a noun: "long-delayed",
+ * "US-led", "rebel-held", "cease-fire", "walk-out". */
+static int in_hyphen_compound(const an_sent *s, const an_occ *oc)
+{
+    const an_ctok *v = &s->toks.v[oc->first];
+    if (v->hyphen && oc->first > 0 && !verb_prefix(&s->toks.v[oc->first - 1])) return 1;
+    return oc->last + 1u < s->toks.n && s->toks.v[oc->last + 1].hyphen &&
+           !s->toks.v[oc->last + 1].wc;
+}
+
 static void mark_nouns(an_sent *s)
 {
     for (size_t o = 0; o < s->occs.n; o++) {
@@ -56,6 +77,15 @@ static void mark_nouns(an_sent *s)
             set_occ_type(s, (int32_t)o, AN_T_NOUN);
             an_trace(s, "noun: \"%s\" is not a verb here (%s)", s->toks.v[oc->first].norm,
                      prev->type == AN_T_DET ? "after a determiner" : "capitalised");
+        } else if (s->mode == AN_MODE_ANNALIST && oc->first >= 2 && prev->type == AN_T_NONE &&
+                   ends_with(prev, "LY") && s->toks.v[oc->first - 2].type == AN_T_DET) {
+            /* "a widely opposed change", "the newly elected parliament" */
+            set_occ_type(s, (int32_t)o, AN_T_NOUN);
+            an_trace(s, "noun: \"%s\" is not a verb here (after a determiner and an adverb)",
+                     s->toks.v[oc->first].norm);
+        } else if (s->mode == AN_MODE_ANNALIST && in_hyphen_compound(s, oc)) {
+            set_occ_type(s, (int32_t)o, AN_T_NOUN);
+            an_trace(s, "noun: \"%s\" is part of a hyphenated word", s->toks.v[oc->first].norm);
         } else if (s->mode == AN_MODE_ANNALIST && noun_compound_head(s, oc)) {
             set_occ_type(s, (int32_t)o, AN_T_NOUN);
             an_trace(s, "noun: \"%s\" ends a noun compound (\"a shark attack\")",

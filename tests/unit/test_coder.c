@@ -21,13 +21,17 @@ static char dir[] = "/tmp/annalist-test-coder.XXXXXX";
 static const char *const files[][2] = {
     {"test.dictset", "mode: annalist\nactors.txt\npeople.actors.txt\nplaces.actors.txt\n"
                      "agents.txt\nverbs.txt\ndiscards.txt\n"},
-    {"actors.txt", "PAKISTAN [PAK]\nEGYPT [EGY]\nINDIA [IND]\nNORWAY [NOR]\n"},
+    {"actors.txt", "PAKISTAN [PAK]\nEGYPT [EGY]\nINDIA [IND]\nNORWAY [NOR]\n"
+                   "UNITED_STATES [USA]\n+U.S.\n"},
     {"people.actors.txt", "# annalist: kind=people\n"
                           "SHEHBAZ_SHARIF\n\t[PAKGOV >20220410]\n\t[PAKELI]\n"
                           "MARIA_SOLBERG\n\t[NORGOV]\n"},
     {"places.actors.txt", "# annalist: kind=places\nRAWALPINDI [PAK]\nCAIRO [EGYGOV]\n"},
     {"agents.txt", "ARMY [~MIL]\nPROTESTER [~CVL]\nGOVERNMENT [~GOV]\n"},
-    {"verbs.txt", "--- VISIT [042] ---\nVISIT {VISITS VISITED VISITING}\n\n"
+    {"verbs.txt", "--- VISIT [042] ---\nVISIT {VISITS VISITED VISITING}\n"
+                  "ARRIVE {ARRIVES ARRIVED ARRIVING}\n- *_IN_+ [042]\n\n"
+                  "--- BACK [051] ---\nBACK {BACKS BACKED BACKING}\n\n"
+                  "--- DELAY [100] ---\nDELAY {DELAYS DELAYED DELAYING}\n\n"
                   "--- DISCUSS [040] ---\nDISCUSS {DISCUSSES DISCUSSED DISCUSSING}\n\n"
                   "--- ATTACK [190] ---\nATTACK {ATTACKS ATTACKED ATTACKING}\n\n"
                   "--- CONDEMN [111] ---\nCONDEMN {CONDEMNS CONDEMNED CONDEMNING}\n\n"
@@ -147,11 +151,11 @@ static void stats_count_actors_by_kind(void **state)
     assert_int_equal(an_dict_finish(d, &err), 0);
     an_dict_stats st;
     an_dict_get_stats(d, &st);
-    assert_int_equal(st.actors, 8);
-    assert_int_equal(st.verbs, 6);
+    assert_int_equal(st.actors, 9);
+    assert_int_equal(st.verbs, 9);
     assert_int_equal(st.people, 2);   /* the kind=people file */
     assert_int_equal(st.places, 2);   /* the kind=places file */
-    assert_int_equal(st.countries, 4);
+    assert_int_equal(st.countries, 5);
     assert_int_equal(st.organizations, 0);
     assert_int_equal(st.dated_actors, 1);
     an_dict_free(d);
@@ -253,6 +257,62 @@ static void place_after_preposition_is_a_location(void **state)
     coded r = code_in("Pakistan condemned India in Rawalpindi.", AN_CODE_MODE_ANNALIST);
     assert_string_equal(r.events, "PAK>IND:111");
     assert_string_equal(r.first_location, "Rawalpindi");
+}
+
+static void country_inside_which_something_happens_is_a_location(void **state)
+{
+    (void)state;
+    /* "in" a country places the act; the object is what the verb acts on */
+    coded r = code_in("Egypt condemned the attacks in Pakistan.", AN_CODE_MODE_ANNALIST);
+    assert_int_equal(r.nevents, 0);
+    /* a list of places is places ("in Pakistan and India") */
+    assert_int_equal(code_in("Egypt condemned the attacks in Pakistan and India.",
+                             AN_CODE_MODE_ANNALIST).nevents, 0);
+    /* PETRARCH's reading keeps the country as the target */
+    assert_string_equal(code_in("Egypt condemned the attacks in Pakistan.",
+                                AN_CODE_MODE_PETRARCH).events, "EGY>PAK:111");
+    /* "at" and a demonym before a noun are no locations */
+    assert_string_equal(code_in("Egypt condemned attacks at Pakistan.", AN_CODE_MODE_ANNALIST).events,
+                        "EGY>PAK:111");
+    /* a verb whose pattern reads the preposition goes there: the place is the target */
+    assert_string_equal(code_in("Maria Solberg arrived in Cairo on Monday.",
+                                AN_CODE_MODE_ANNALIST).events, "NORGOV>EGYGOV:042");
+    assert_string_equal(code_in("Maria Solberg arrived in Pakistan on Monday.",
+                                AN_CODE_MODE_ANNALIST).events, "NORGOV>PAK:042");
+}
+
+static void verb_in_a_hyphenated_word_is_no_verb(void **state)
+{
+    (void)state;
+    assert_int_equal(code_in("Pakistan and its India-backed long-delayed plan.",
+                             AN_CODE_MODE_ANNALIST).nevents, 0);
+    /* a prefix leaves the verb a verb */
+    assert_string_equal(code_in("Pakistan re-visited India.", AN_CODE_MODE_ANNALIST).events,
+                        "PAK>IND:042");
+    /* so does "a widely backed plan": an adjective after a determiner and an adverb */
+    assert_int_equal(code_in("Egypt and a widely backed India.", AN_CODE_MODE_ANNALIST).nevents, 0);
+}
+
+static void capitalised_us_is_the_united_states(void **state)
+{
+    (void)state;
+    assert_string_equal(code_in("The US army attacked Pakistan.", AN_CODE_MODE_ANNALIST).events,
+                        "USAMIL>PAK:190");
+    assert_string_equal(code_in("The US's army attacked Pakistan.", AN_CODE_MODE_ANNALIST).events,
+                        "USAMIL>PAK:190");
+    /* lower case, or a headline in capitals, is the pronoun */
+    assert_int_equal(code_in("Pakistan praised us.", AN_CODE_MODE_ANNALIST).nevents, 0);
+    assert_int_equal(code_in("PAKISTAN PRAISED US.", AN_CODE_MODE_ANNALIST).nevents, 0);
+    /* other modes keep the dictionaries' reading */
+    assert_int_equal(code_in("Egypt praised US.", AN_CODE_MODE_PETRARCH).nevents, 0);
+}
+
+static void subordinate_clause_holds_no_target(void **state)
+{
+    (void)state;
+    /* Egypt condemned no one: Pakistan and India belong to the "after" clause */
+    assert_string_equal(code_in("Egypt condemned the plan after Pakistan visited India.",
+                                AN_CODE_MODE_ANNALIST).events, "PAK>IND:042");
 }
 
 static void lone_agent_takes_the_country_of_the_location(void **state)
@@ -426,6 +486,10 @@ int main(void)
         cmocka_unit_test(negated_verb_codes_nothing_in_annalist_mode),
         cmocka_unit_test(reported_clause_has_its_own_source),
         cmocka_unit_test(place_after_preposition_is_a_location),
+        cmocka_unit_test(country_inside_which_something_happens_is_a_location),
+        cmocka_unit_test(verb_in_a_hyphenated_word_is_no_verb),
+        cmocka_unit_test(subordinate_clause_holds_no_target),
+        cmocka_unit_test(capitalised_us_is_the_united_states),
         cmocka_unit_test(lone_agent_takes_the_country_of_the_location),
         cmocka_unit_test(pronoun_refers_to_a_person_of_an_earlier_sentence),
         cmocka_unit_test(plural_pronoun_refers_to_a_compound),
