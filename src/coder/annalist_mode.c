@@ -462,6 +462,10 @@ void an_annalist_lone_agents(an_sent *s)
          * students from a school in northwestern Nigeria"); a subject may not: "a suicide
          * bomber attacked a checkpoint in Pakistan" names no attacker. */
         int object = verb_before(s, me->first);
+        /* An object agent with a country named as a location after it: "killed 20 people in
+         * the Gaza Strip" (before the sentence's other actors, which are its subject). */
+        if (!home && object && s->country_location && s->country_location_tok > me->last)
+            home = s->country_location;
         if (!home && sentence_home && !actor_after(s, me->last, !object)) {
             /* The sentence's country, unless an actor follows: in "sent police officers to
              * Haiti" the officers are what is sent, not a Kenyan target. */

@@ -49,11 +49,18 @@ static int verb_prefix(const an_ctok *t)
 }
 
 /* A verb inside a hyphenated compound is part of a modifier or a noun: "long-delayed",
- * "US-led", "rebel-held", "cease-fire", "walk-out". */
+ * "US-led", "rebel-held", "cease-fire", "walk-out"; unless the compound follows its subject
+ * ("North Korea test-fired a missile"). */
 static int in_hyphen_compound(const an_sent *s, const an_occ *oc)
 {
     const an_ctok *v = &s->toks.v[oc->first];
-    if (v->hyphen && oc->first > 0 && !verb_prefix(&s->toks.v[oc->first - 1])) return 1;
+    if (v->hyphen && oc->first > 0 && !verb_prefix(&s->toks.v[oc->first - 1])) {
+        if (oc->first < 2) return 1;
+        const an_ctok *before = &s->toks.v[oc->first - 2];
+        int subject = (before->type == AN_T_ACTOR || before->type == AN_T_AGENT ||
+                       before->type == AN_T_PRONOUN) && !before->poss;
+        return !subject;
+    }
     return oc->last + 1u < s->toks.n && s->toks.v[oc->last + 1].hyphen &&
            !s->toks.v[oc->last + 1].wc;
 }
