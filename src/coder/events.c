@@ -296,6 +296,33 @@ static int ends_object(const an_ctok *t)
     return 0;
 }
 
+static int common_noun(const an_ctok *t)
+{
+    return (t->type == AN_T_NONE || t->type == AN_T_NOUN) && t->kind == AN_TOK_WORD && !t->cap &&
+           !t->wc;
+}
+
+/* annalist mode: a relative clause after a common noun describes that noun, so what it names
+ * is not the verb's object: "executed a man convicted of spying for Israel", "condemned the
+ * gunmen who attacked Israeli tourists". A participle with BY or FROM names who did it or
+ * where it comes from ("condemned the attack carried out by Israel", "tariffs on goods
+ * imported from the United States") and the search goes on. */
+static int starts_relative(const an_sent *s, uint32_t t)
+{
+    if (t == 0 || !common_noun(&s->toks.v[t - 1])) return 0;
+    const an_ctok *tk = &s->toks.v[t];
+    if (tk->kind != AN_TOK_WORD) return 0;
+    if (!strcmp(tk->norm, "WHO") || !strcmp(tk->norm, "WHICH") || !strcmp(tk->norm, "WHOSE") ||
+        !strcmp(tk->norm, "THAT"))
+        return 1;
+    if (tk->type != AN_T_VERB || tk->len < 4) return 0;
+    int participle = !strcmp(tk->norm + tk->len - 2, "ED") || !strcmp(tk->norm + tk->len - 2, "EN");
+    if (!participle) return 0;
+    for (uint32_t u = t + 1; u < s->toks.n && u <= t + 3; u++)
+        if (s->toks.v[u].type == AN_T_BY || !strcmp(s->toks.v[u].norm, "FROM")) return 0;
+    return 1;
+}
+
 static int find_target(an_sent *s, an_clause cl, const an_occ *verb, const an_party *source,
                        int source_set, int noagent_source, an_party *out)
 {
@@ -308,7 +335,8 @@ static int find_target(an_sent *s, an_clause cl, const an_occ *verb, const an_pa
         /* annalist mode: a quotation after the verb is what was said, not its target
          * ("warned his supporters, saying: \"... for Britain ...\"") */
         if (s->mode == AN_MODE_ANNALIST &&
-            (s->toks.v[t].type == AN_T_QUOTE || ends_object(&s->toks.v[t])))
+            (s->toks.v[t].type == AN_T_QUOTE || ends_object(&s->toks.v[t]) ||
+             starts_relative(s, t)))
             break;
         int32_t m = actor_token(s, t);
         if (m < 0) continue;
@@ -542,6 +570,15 @@ static void time_shift(an_sent *s)
 
 /* ------------------------------------------------------------------ the verb loop */
 
+/* annalist mode: whether an event is a bare statement (010) to a lone agent ("reporters",
+ * "voters", "a press conference"), which is its audience, not a party to anything. */
+static int audience(const an_sent *s, const an_ecode *ec, const an_party *target)
+{
+    if (target->mention < 0 || !s->mentions.v[target->mention].lone_agent) return 0;
+    const char *code = an_dict_code_str(s->d, ec->a);
+    return code && strcmp(code, "010") == 0;
+}
+
 /* annalist mode: whether an actor stands right before the verb (past auxiliaries, "not" and
  * adverbs) and after the clause's previous verb: the verb has a subject of its own, not the
  * previous verb's source ("condemned the plan after Pakistan visited India"). An actor
@@ -689,6 +726,12 @@ int an_sent_code(an_sent *s)
             }
             if (!v.source_set || !target_set) {
                 an_trace(s, "  no %s: no event", v.source_set ? "target" : "source");
+                continue;
+            }
+            if (s->mode == AN_MODE_ANNALIST && !tgt_pat && audience(s, &ch.code, &target)) {
+                /* "told reporters", "told voters": a statement to an audience names no
+                 * political target. */
+                an_trace(s, "  a statement to an audience of agents: no event");
                 continue;
             }
             an_party src = v.source, tgt = target;
