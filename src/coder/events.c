@@ -570,6 +570,32 @@ static void time_shift(an_sent *s)
 
 /* ------------------------------------------------------------------ the verb loop */
 
+/* annalist mode: whether a verb opens a relative clause on a common noun: a participle
+ * right after it, or a relative pronoun (past auxiliaries and adverbs) before the verb. */
+static int relative_on_noun(const an_sent *s, const an_occ *verb, int prev_verb_end)
+{
+    /* A participle only in the object of the clause's previous verb, with no actor, comma or
+     * conjunction between: "Israeli helicopters fired" is a subject and its verb. */
+    if (prev_verb_end >= 0 && starts_relative(s, verb->first) &&
+        !(s->toks.v[prev_verb_end].wc & AN_WC_SPEECH)) { /* "said 153 members voted" */
+        int plain = 1;
+        for (uint32_t u = (uint32_t)prev_verb_end + 1; u < verb->first && plain; u++) {
+            an_ttype ty = (an_ttype)s->toks.v[u].type;
+            if (ty == AN_T_COMMA || ty == AN_T_CONJ || ty == AN_T_ACTOR || ty == AN_T_AGENT ||
+                ty == AN_T_VERB || ty == AN_T_QUOTE)
+                plain = 0;
+        }
+        if (plain) return 1;
+    }
+    int t = (int)verb->first - 1;
+    while (t > 0 && (s->toks.v[t].type == AN_T_AUX || (s->toks.v[t].wc & (AN_WC_NEGATION | AN_WC_BE))))
+        t--;
+    if (t <= 0) return 0;
+    const an_ctok *rel = &s->toks.v[t];
+    return (!strcmp(rel->norm, "WHO") || !strcmp(rel->norm, "WHICH") || !strcmp(rel->norm, "THAT")) &&
+           common_noun(&s->toks.v[t - 1]);
+}
+
 /* annalist mode: whether an event is a bare statement (010) to a lone agent ("reporters",
  * "voters", "a press conference"), which is its audience, not a party to anything. */
 static int audience(const an_sent *s, const an_ecode *ec, const an_party *target)
@@ -630,7 +656,15 @@ int an_sent_code(an_sent *s)
             if ((int)verb->first <= consumed) continue;
             int new_subject = s->mode == AN_MODE_ANNALIST && v.source_set &&
                               subject_after(s, verb, prev_verb_end);
+            int relative = s->mode == AN_MODE_ANNALIST && relative_on_noun(s, verb, prev_verb_end);
             prev_verb_end = verb->last;
+            if (relative) {
+                /* "a man who visited India", "a plan praised for helping India": the verb's
+                 * subject is the common noun, no actor. */
+                an_trace(s, "verb \"%s\": in a relative clause on a common noun, no source",
+                         s->toks.v[verb->first].norm);
+                continue;
+            }
             const an_root *r = &d->roots.v[verb->root];
             const an_verb *ve = &d->verbs.v[r->entry];
             const an_vblock *b = &d->blocks.v[ve->block];

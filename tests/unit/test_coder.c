@@ -293,6 +293,28 @@ static void verb_in_a_hyphenated_word_is_no_verb(void **state)
     assert_int_equal(code_in("Egypt and a widely backed India.", AN_CODE_MODE_ANNALIST).nevents, 0);
 }
 
+static void relative_clause_holds_no_target(void **state)
+{
+    (void)state;
+    assert_int_equal(code_in("Egypt condemned a man who visited India.", AN_CODE_MODE_ANNALIST).nevents,
+                     0);
+    /* a participle after a common noun starts a relative clause too, unless BY follows */
+    assert_null(strstr(code_in("Egypt condemned a plan praised for helping India.",
+                               AN_CODE_MODE_ANNALIST).events, ":111"));
+    assert_non_null(strstr(code_in("Egypt condemned the plan praised by India.",
+                                   AN_CODE_MODE_ANNALIST).events, "EGY>IND:111"));
+}
+
+static void statement_to_an_audience_is_no_event(void **state)
+{
+    (void)state;
+    assert_int_equal(code_in("Pakistan said to protesters in Rawalpindi.", AN_CODE_MODE_ANNALIST).nevents,
+                     0);
+    /* to an actor it is a statement */
+    assert_string_equal(code_in("Pakistan said to India.", AN_CODE_MODE_ANNALIST).events,
+                        "PAK>IND:010");
+}
+
 static void capitalised_us_is_the_united_states(void **state)
 {
     (void)state;
@@ -490,6 +512,8 @@ int main(void)
         cmocka_unit_test(verb_in_a_hyphenated_word_is_no_verb),
         cmocka_unit_test(subordinate_clause_holds_no_target),
         cmocka_unit_test(capitalised_us_is_the_united_states),
+        cmocka_unit_test(relative_clause_holds_no_target),
+        cmocka_unit_test(statement_to_an_audience_is_no_event),
         cmocka_unit_test(lone_agent_takes_the_country_of_the_location),
         cmocka_unit_test(pronoun_refers_to_a_person_of_an_earlier_sentence),
         cmocka_unit_test(plural_pronoun_refers_to_a_compound),
