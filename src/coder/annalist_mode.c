@@ -80,6 +80,33 @@ static int country_ends_phrase(const an_sent *s, const an_mention *me)
     }
 }
 
+/* The token before a place that may be its preposition: past a determiner and lower-case
+ * words ("in the occupied West Bank", "in southern Thailand"), and past "<place noun> of"
+ * ("in the northern Iraq city of Mosul", "in the town of Jenin"); else the token right
+ * before it, or -1. */
+static int location_preposition(const an_sent *s, uint32_t first)
+{
+    int t = (int)first - 1;
+    if (t >= 1 && word_is(&s->toks.v[t], "OF")) {
+        /* "<...> city of X": look for the preposition before the place noun. */
+        int u = t - 1;
+        for (int k = 0; k < 5 && u >= 0; k++, u--) {
+            const an_ctok *p = &s->toks.v[u];
+            if (is_locative(p)) return u;
+            if (p->type == AN_T_COMMA || p->type == AN_T_VERB || (p->wc & AN_WC_NPSTOP)) break;
+        }
+        return t;
+    }
+    for (int k = 0; k < 3 && t >= 0; k++, t--) {
+        const an_ctok *p = &s->toks.v[t];
+        if (is_locative(p)) return t;
+        if (!(p->type == AN_T_DET || (p->type == AN_T_NONE && !p->cap && p->kind == AN_TOK_WORD &&
+                                      !p->wc)))
+            return (int)first - 1 - (s->toks.v[first - 1].type == AN_T_DET && first >= 2);
+    }
+    return (int)first - 1;
+}
+
 /* Whether token t joins a list ("and", "or", a comma). */
 static int is_list_joint(const an_ctok *t)
 {
@@ -98,8 +125,7 @@ void an_annalist_locations(an_sent *s)
         if (s->toks.v[me->first].mention != (int32_t)m) continue;
         int country = !me->place && is_country(s, me);
         if (!me->place && !(country && country_ends_phrase(s, me))) continue;
-        int t = (int)me->first - 1;
-        if (t >= 0 && s->toks.v[t].type == AN_T_DET) t--;
+        int t = location_preposition(s, me->first);
         /* The rest of a list of places is places too: "in Russia and Germany". */
         int listed = 0;
         for (size_t k = 0; k < nends && t >= 0; k++)

@@ -229,6 +229,20 @@ static an_party no_party(void)
 
 static int is_passive(const an_sent *s, const an_occ *verb);
 
+/* Whether the noun phrase starting at token t follows a preposition (past a determiner and
+ * lower-case words): "near a police patrol", "in central Baghdad". */
+static int after_preposition(const an_sent *s, uint32_t t)
+{
+    for (uint32_t k = 1; k <= 4 && k <= t; k++) {
+        const an_ctok *p = &s->toks.v[t - k];
+        if (p->type == AN_T_PREP || (p->wc & (AN_WC_NPPREP | AN_WC_LOCATIVE))) return 1;
+        if (!(p->type == AN_T_DET || (p->kind == AN_TOK_WORD && !p->cap &&
+                                      (p->type == AN_T_NONE || p->type == AN_T_NOUN) && !p->wc)))
+            return 0;
+    }
+    return 0;
+}
+
 static int find_source(an_sent *s, an_clause cl, const an_occ *verb, const an_party *target,
                        int target_set, an_party *out)
 {
@@ -236,10 +250,20 @@ static int find_source(an_sent *s, an_clause cl, const an_occ *verb, const an_pa
     ident tid = target_set ? party_ident(s, target, 0) : (ident){NULL, AN_NO_ID, -2, 0};
     if (s->mode == AN_MODE_ANNALIST && !is_passive(s, verb)) {
         /* In news prose the subject of an active verb comes before it: the nearest actor
-         * before it ("…three Israelis were killed, as Israel's army struck back"). */
+         * before it ("…three Israelis were killed, as Israel's army struck back"). A
+         * participle after a comma ("…, killing 17 people") shares the sentence's subject,
+         * which is never inside a prepositional phrase ("A car bomb exploded near a police
+         * patrol, killing 17 people" has no actor as its source). */
+        int participle = verb->first > 0 && s->toks.v[verb->first - 1].type == AN_T_COMMA &&
+                         s->toks.v[verb->first].len > 4 &&
+                         !strcmp(s->toks.v[verb->first].norm + s->toks.v[verb->first].len - 3, "ING");
         for (int t = (int)verb->first - 1; t >= (int)cl.first; t--) {
             int32_t m = actor_token(s, (uint32_t)t);
             if (m < 0) continue;
+            if (participle && after_preposition(s, s->mentions.v[m].first)) {
+                t = s->mentions.v[m].first;
+                continue;
+            }
             const an_mention *me = &s->mentions.v[m];
             if (me->compound >= 0 && !s->compounds.v[me->compound].cancelled)
                 m = s->members.v[s->compounds.v[me->compound].members]; /* the whole compound */
@@ -605,8 +629,9 @@ static int audience(const an_sent *s, const an_ecode *ec, const an_party *target
     return code && strcmp(code, "010") == 0;
 }
 
-/* annalist mode: whether an actor stands right before the verb (past auxiliaries, "not" and
- * adverbs) and after the clause's previous verb: the verb has a subject of its own, not the
+/* annalist mode: whether an actor stands right before the verb (past auxiliaries, "not",
+ * adverbs and a relative pronoun: "Saudi nationals who provide money") and after the clause's
+ * previous verb: the verb has a subject of its own, not the
  * previous verb's source ("condemned the plan after Pakistan visited India"). An actor
  * followed by "and" ("condemned India and praised Pakistan") is the previous verb's object. */
 static int subject_after(const an_sent *s, const an_occ *verb, int prev_verb_end)
@@ -615,6 +640,7 @@ static int subject_after(const an_sent *s, const an_occ *verb, int prev_verb_end
     int t = (int)verb->first - 1;
     while (t > prev_verb_end &&
            (s->toks.v[t].type == AN_T_AUX || (s->toks.v[t].wc & (AN_WC_NEGATION | AN_WC_BE)) ||
+            !strcmp(s->toks.v[t].norm, "WHO") || !strcmp(s->toks.v[t].norm, "WHICH") ||
             (s->toks.v[t].type == AN_T_NONE && !s->toks.v[t].cap && s->toks.v[t].len > 2 &&
              memcmp(s->toks.v[t].norm + s->toks.v[t].len - 2, "LY", 2) == 0)))
         t--;

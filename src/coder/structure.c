@@ -84,6 +84,14 @@ static void mark_nouns(an_sent *s)
             set_occ_type(s, (int32_t)o, AN_T_NOUN);
             an_trace(s, "noun: \"%s\" is not a verb here (%s)", s->toks.v[oc->first].norm,
                      prev->type == AN_T_DET ? "after a determiner" : "capitalised");
+        } else if (s->mode == AN_MODE_ANNALIST && !s->allcaps &&
+                   ((prev->wc & AN_WC_PRON_POSS) || !strcmp(prev->norm, "WHOSE") ||
+                    !strcmp(prev->norm, "OUR") || !strcmp(prev->norm, "MY") ||
+                    !strcmp(prev->norm, "YOUR"))) {
+            /* "his visit", "their attack", "whose fight" */
+            set_occ_type(s, (int32_t)o, AN_T_NOUN);
+            an_trace(s, "noun: \"%s\" is not a verb here (after a possessive)",
+                     s->toks.v[oc->first].norm);
         } else if (s->mode == AN_MODE_ANNALIST && oc->first >= 2 && prev->type == AN_T_NONE &&
                    ends_with(prev, "LY") && s->toks.v[oc->first - 2].type == AN_T_DET) {
             /* "a widely opposed change", "the newly elected parliament" */

@@ -21,7 +21,7 @@ static char dir[] = "/tmp/annalist-test-coder.XXXXXX";
 static const char *const files[][2] = {
     {"test.dictset", "mode: annalist\nactors.txt\npeople.actors.txt\nplaces.actors.txt\n"
                      "agents.txt\nverbs.txt\ndiscards.txt\n"},
-    {"actors.txt", "PAKISTAN [PAK]\nEGYPT [EGY]\nINDIA [IND]\nNORWAY [NOR]\n"
+    {"actors.txt", "PAKISTAN [PAK]\nEGYPT [EGY]\nINDIA [IND]\n+INDIAN\nNORWAY [NOR]\n"
                    "UNITED_STATES [USA]\n+U.S.\n"},
     {"people.actors.txt", "# annalist: kind=people\n"
                           "SHEHBAZ_SHARIF\n\t[PAKGOV >20220410]\n\t[PAKELI]\n"
@@ -281,6 +281,29 @@ static void country_inside_which_something_happens_is_a_location(void **state)
                                 AN_CODE_MODE_ANNALIST).events, "NORGOV>PAK:042");
 }
 
+static void location_past_adjectives_and_place_nouns(void **state)
+{
+    (void)state;
+    /* "in northern Pakistan", "in the city of Rawalpindi": locations, no target */
+    assert_int_equal(code_in("Egypt condemned the attacks in northern Pakistan.",
+                             AN_CODE_MODE_ANNALIST).nevents, 0);
+    coded r = code_in("Egypt condemned the attacks in the northern city of Rawalpindi.",
+                      AN_CODE_MODE_ANNALIST);
+    assert_int_equal(r.nevents, 0);
+}
+
+static void participle_after_a_comma_shares_the_subject(void **state)
+{
+    (void)state;
+    /* the bomb is the subject; the army near which it exploded is not */
+    assert_int_equal(code_in("A bomb exploded near an Indian army post, attacking protesters in Rawalpindi.",
+                             AN_CODE_MODE_ANNALIST).nevents, 0);
+    assert_string_equal(code_in("The Indian army shelled a post, attacking protesters in Rawalpindi.",
+                                AN_CODE_MODE_ANNALIST).events, "INDMIL>PAKCVL:190");
+    /* a verb after a possessive is a noun: "their visit" */
+    assert_int_equal(code_in("Egypt and their visit to India.", AN_CODE_MODE_ANNALIST).nevents, 0);
+}
+
 static void verb_in_a_hyphenated_word_is_no_verb(void **state)
 {
     (void)state;
@@ -509,6 +532,8 @@ int main(void)
         cmocka_unit_test(reported_clause_has_its_own_source),
         cmocka_unit_test(place_after_preposition_is_a_location),
         cmocka_unit_test(country_inside_which_something_happens_is_a_location),
+        cmocka_unit_test(location_past_adjectives_and_place_nouns),
+        cmocka_unit_test(participle_after_a_comma_shares_the_subject),
         cmocka_unit_test(verb_in_a_hyphenated_word_is_no_verb),
         cmocka_unit_test(subordinate_clause_holds_no_target),
         cmocka_unit_test(capitalised_us_is_the_united_states),
