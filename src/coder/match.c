@@ -274,6 +274,13 @@ static int elem_at(mctx *c, const an_pelem *e, int t, int *end)
     }
 }
 
+/* "we", "I", "you": subject pronouns that wordclass.c gives no pronoun class (they never
+ * refer to an actor of the text). */
+static int word_in_subject_pronouns(const an_ctok *t)
+{
+    return !strcmp(t->norm, "WE") || !strcmp(t->norm, "I") || !strcmp(t->norm, "YOU");
+}
+
 /* Lower part: elements before the verb, matched leftwards from the token before it. */
 static int match_lower(mctx *c, const an_occ *verb)
 {
@@ -291,8 +298,17 @@ static int match_lower(mctx *c, const an_occ *verb)
             /* the word's own token chain instead of a scan */
             from = right >= 0 ? an_sent_prev_word(c->s, e[k].id, e[k].match, right) : -1;
         }
+        /* annalist mode: an actor slot before the verb does not reach past a subject pronoun
+         * ("schools, hospitals and police - and that we will offer": we offer, not the police;
+         * another verb may come between: "X and Y signed accords and agreed to ..."). */
+        int actor_slot = c->s->mode == AN_MODE_ANNALIST &&
+                         (e[k].kind == AN_PE_SOURCE || e[k].kind == AN_PE_TARGET ||
+                          e[k].kind == AN_PE_COMPOUND);
         for (int q = from; q >= 0; q--) {
             int end;
+            if (actor_slot && q < (int)verb->first - 1 && (c->s->toks.v[q + 1].wc & AN_WC_NPSTOP) &&
+                ((c->s->toks.v[q + 1].wc & AN_WC_PRONOUN) || word_in_subject_pronouns(&c->s->toks.v[q + 1])))
+                break;
             if (elem_at(c, &e[k], q, &end) && end <= right && (!adj || end == right)) {
                 right = q - 1;
                 if (e[k].kind == AN_PE_SKIP) {
