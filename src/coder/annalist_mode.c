@@ -113,8 +113,36 @@ static int is_list_joint(const an_ctok *t)
     return t->type == AN_T_COMMA || word_is(t, "AND") || word_is(t, "OR");
 }
 
+/* Nouns that a city's name names after itself: "the Kyoto treaty", "the Minsk agreements",
+ * "the Doha talks", "the Geneva Conventions". */
+static int named_after_place(const an_ctok *t)
+{
+    static const char *const heads[] = {
+        "ACCORD", "ACCORDS", "AGREEMENT", "AGREEMENTS", "CONVENTION", "CONVENTIONS",
+        "DECLARATION", "FORMAT", "FRAMEWORK", "PROCESS", "PROTOCOL", "PROTOCOLS", "ROUND",
+        "SUMMIT", "TALKS", "TREATY", "TREATIES", "CONFERENCE", "PACT", "DEAL", "GROUP",
+        "COMMUNIQUE", "CHARTER", "INITIATIVE", "PLAN", "PLATFORM", "CONSENSUS", "DIALOGUE"};
+    if (t->kind != AN_TOK_WORD || t->type != AN_T_NONE) return 0;
+    for (size_t i = 0; i < sizeof heads / sizeof *heads; i++)
+        if (strcmp(t->norm, heads[i]) == 0) return 1;
+    return 0;
+}
+
 void an_annalist_locations(an_sent *s)
 {
+    /* A city naming an agreement or a meeting is no actor: "refused to sign the Kyoto
+     * treaty". */
+    for (size_t m = 0; m < s->mentions.n; m++) {
+        an_mention *me = &s->mentions.v[m];
+        if (!me->place || s->toks.v[me->first].mention != (int32_t)m) continue;
+        if (me->last + 1u >= s->toks.n || !named_after_place(&s->toks.v[me->last + 1])) continue;
+        an_trace(s, "place: \"%s\" names the \"%s\", not an actor", s->toks.v[me->first].norm,
+                 s->toks.v[me->last + 1].norm);
+        s->toks.v[me->first].mention = -1;
+        if (me->occ >= 0) s->occs.v[me->occ].cancelled = 1;
+        for (uint32_t u = me->first; u <= me->last; u++) s->toks.v[u].type = AN_T_NOUN;
+    }
+
     /* Mentions are not in text order, so a list is followed by passes until none grows. */
     uint32_t ends[16];          /* the tokens after locations dropped so far */
     size_t nends = 0;
