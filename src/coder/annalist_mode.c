@@ -87,9 +87,13 @@ static int country_ends_phrase(const an_sent *s, const an_mention *me)
 static int location_preposition(const an_sent *s, uint32_t first)
 {
     int t = (int)first - 1;
-    if (t >= 1 && word_is(&s->toks.v[t], "OF")) {
+    /* "in the Bangladesh capital, Dhaka": an apposition to a place noun reads like "of". */
+    int apposition = t >= 1 && s->toks.v[t].type == AN_T_COMMA &&
+                     s->toks.v[t - 1].type == AN_T_NONE && !s->toks.v[t - 1].cap &&
+                     s->toks.v[t - 1].kind == AN_TOK_WORD && !s->toks.v[t - 1].wc;
+    if (apposition || (t >= 1 && word_is(&s->toks.v[t], "OF"))) {
         /* "<...> city of X": look for the preposition before the place noun. */
-        int u = t - 1;
+        int u = apposition ? t - 2 : t - 1;
         for (int k = 0; k < 5 && u >= 0; k++, u--) {
             const an_ctok *p = &s->toks.v[u];
             if (is_locative(p)) return u;

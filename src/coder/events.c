@@ -229,18 +229,53 @@ static an_party no_party(void)
 
 static int is_passive(const an_sent *s, const an_occ *verb);
 
+static int word_is_any(const an_ctok *t, const char *w) { return strcmp(t->norm, w) == 0; }
+
 /* Whether the noun phrase starting at token t follows a preposition (past a determiner and
  * lower-case words): "near a police patrol", "in central Baghdad". */
 static int after_preposition(const an_sent *s, uint32_t t)
 {
     for (uint32_t k = 1; k <= 4 && k <= t; k++) {
         const an_ctok *p = &s->toks.v[t - k];
-        if (p->type == AN_T_PREP || (p->wc & (AN_WC_NPPREP | AN_WC_LOCATIVE))) return 1;
+        if (p->type == AN_T_PREP || (p->wc & (AN_WC_NPPREP | AN_WC_LOCATIVE)) ||
+            word_is_any(p, "THROUGH") || word_is_any(p, "INTO") || word_is_any(p, "ONTO") ||
+            word_is_any(p, "AGAINST") || word_is_any(p, "WITH") || word_is_any(p, "ON") ||
+            word_is_any(p, "TO") || word_is_any(p, "OVER") || word_is_any(p, "UNDER") ||
+            word_is_any(p, "BEHIND") || word_is_any(p, "AMONG"))
+            return 1;
         if (!(p->type == AN_T_DET || (p->kind == AN_TOK_WORD && !p->cap &&
                                       (p->type == AN_T_NONE || p->type == AN_T_NOUN) && !p->wc)))
             return 0;
     }
     return 0;
+}
+
+/* The first token before `limit` that looks like a verb: a dictionary verb, an auxiliary or
+ * a form of BE, or a lower-case word in -ED ("exploded", "rocked"); else `limit`. */
+static int first_verb_like(const an_sent *s, uint32_t limit)
+{
+    for (uint32_t t = 0; t < limit; t++) {
+        const an_ctok *k = &s->toks.v[t];
+        if (k->type == AN_T_VERB || k->type == AN_T_AUX || (k->wc & AN_WC_BE)) return (int)t;
+        if (k->type == AN_T_NONE && k->kind == AN_TOK_WORD && !k->cap && k->len > 4 &&
+            !strcmp(k->norm + k->len - 2, "ED"))
+            return (int)t;
+    }
+    return (int)limit;
+}
+
+/* Whether the verb is an -ING participle after a comma (an adverb may come between), or after
+ * "and" ("…, killing 17 people and wounding 20"). */
+static int participle_clause(const an_sent *s, const an_occ *verb)
+{
+    const an_ctok *v = &s->toks.v[verb->first];
+    if (v->len <= 4 || strcmp(v->norm + v->len - 3, "ING") != 0 || verb->first == 0) return 0;
+    uint32_t t = verb->first - 1;
+    const an_ctok *p = &s->toks.v[t];
+    if (p->kind == AN_TOK_WORD && !p->cap && p->len > 2 && !strcmp(p->norm + p->len - 2, "LY") &&
+        t > 0)
+        p = &s->toks.v[--t];
+    return p->type == AN_T_COMMA || word_is_any(p, "AND");
 }
 
 static int find_source(an_sent *s, an_clause cl, const an_occ *verb, const an_party *target,
@@ -254,10 +289,11 @@ static int find_source(an_sent *s, an_clause cl, const an_occ *verb, const an_pa
          * participle after a comma ("…, killing 17 people") shares the sentence's subject,
          * which is never inside a prepositional phrase ("A car bomb exploded near a police
          * patrol, killing 17 people" has no actor as its source). */
-        int participle = verb->first > 0 && s->toks.v[verb->first - 1].type == AN_T_COMMA &&
-                         s->toks.v[verb->first].len > 4 &&
-                         !strcmp(s->toks.v[verb->first].norm + s->toks.v[verb->first].len - 3, "ING");
-        for (int t = (int)verb->first - 1; t >= (int)cl.first; t--) {
+        int participle = participle_clause(s, verb);
+        /* The subject of a participle clause stands before the sentence's first verb. */
+        int from = (int)verb->first - 1;
+        if (participle) from = first_verb_like(s, verb->first) - 1;
+        for (int t = from; t >= (int)cl.first; t--) {
             int32_t m = actor_token(s, (uint32_t)t);
             if (m < 0) continue;
             if (participle && after_preposition(s, s->mentions.v[m].first)) {
@@ -320,10 +356,11 @@ static int ends_object(const an_ctok *t)
     return 0;
 }
 
+/* A common noun; or a place named as a location ("a UN office in Afghanistan that …"). */
 static int common_noun(const an_ctok *t)
 {
-    return (t->type == AN_T_NONE || t->type == AN_T_NOUN) && t->kind == AN_TOK_WORD && !t->cap &&
-           !t->wc;
+    if (t->kind != AN_TOK_WORD || t->wc) return 0;
+    return (t->type == AN_T_NONE && !t->cap) || t->type == AN_T_NOUN;
 }
 
 /* annalist mode: a relative clause after a common noun describes that noun, so what it names
@@ -497,6 +534,46 @@ static int passive_parties(const an_sent *s, an_clause cl, const an_occ *verb, a
         return 1;
     }
     return 0;
+}
+
+/* Nouns of armed attack that name their attacker before them: "Israeli strikes". */
+static int attack_noun(const an_ctok *t)
+{
+    static const char *const nouns[] = {
+        "STRIKE", "STRIKES", "AIRSTRIKE", "AIRSTRIKES", "ATTACK", "ATTACKS", "RAID", "RAIDS",
+        "SHELLING", "BOMBARDMENT", "BOMBARDMENTS", "BOMBING", "BOMBINGS", "FIRE", "GUNFIRE",
+        "ASSAULT", "ASSAULTS", "OFFENSIVE", "AMBUSH", "BARRAGE", "STRIKE", "SHELLFIRE"};
+    if (t->kind != AN_TOK_WORD) return 0;
+    for (size_t i = 0; i < sizeof nouns / sizeof *nouns; i++)
+        if (strcmp(t->norm, nouns[i]) == 0) return 1;
+    return 0;
+}
+
+/* annalist mode: the attacker of an agentless passive named in a phrase of attack after the
+ * verb: "Hundreds were killed in Israeli strikes", "two soldiers died in a Russian drone
+ * attack". Returns the attacker's mention, or -1. */
+static int32_t attack_agent(const an_sent *s, an_clause cl, const an_occ *verb)
+{
+    uint32_t end = cl.match_end ? cl.match_end : cl.end;
+    for (uint32_t t = verb->last + 1u; t < end && t <= verb->last + 3u; t++) {
+        const an_ctok *p = &s->toks.v[t];
+        if (!(word_is_any(p, "IN") || word_is_any(p, "DURING") || word_is_any(p, "BY"))) continue;
+        uint32_t u = t + 1;
+        while (u < end && u <= t + 2 && s->toks.v[u].type == AN_T_DET) u++;
+        if (u >= end) return -1;
+        int32_t m = actor_token(s, u);
+        if (m < 0) return -1;
+        uint32_t after = s->mentions.v[m].last + 1u;
+        for (uint32_t k = 0; k < 3 && after < s->toks.n; k++, after++) {
+            const an_ctok *n = &s->toks.v[after];
+            if (attack_noun(n)) return m;
+            if (!((n->type == AN_T_NONE || n->type == AN_T_NOUN || n->type == AN_T_AGENT) &&
+                  n->kind == AN_TOK_WORD && !n->wc))
+                break;
+        }
+        return -1;
+    }
+    return -1;
 }
 
 /* ------------------------------------------------------------------ event records */
@@ -722,8 +799,33 @@ int an_sent_code(an_sent *s)
                 target_set = 1;
                 tgt_pat = 1;
             }
-            if (s->mode == AN_MODE_ANNALIST && !src_pat && !is_passive(s, verb) &&
+            if (s->mode == AN_MODE_ANNALIST && !src_pat && !tgt_pat && !is_passive(s, verb) &&
                 an_annalist_agentless_passive(s, verb)) {
+                int32_t attacker = attack_agent(s, cl, verb);
+                an_party patient = no_party();
+                int have_patient = 0;
+                for (int t = (int)verb->first - 1; attacker >= 0 && t >= (int)cl.first; t--) {
+                    int32_t m = actor_token(s, (uint32_t)t);
+                    if (m < 0) continue;
+                    const an_mention *me = &s->mentions.v[m];
+                    if (me->compound >= 0 && !s->compounds.v[me->compound].cancelled)
+                        m = s->members.v[s->compounds.v[me->compound].members];
+                    patient = party_of(s, m);
+                    have_patient = 1;
+                    break;
+                }
+                if (have_patient) {
+                    an_trace(s, "  passive voice: the actor of the attack after the verb is the source");
+                    an_party agent = party_of(s, attacker);
+                    int rc = make_events(s, &agent, &patient, 0, &ch.code, verb, ch.pattern, r->entry);
+                    if (rc < 0) return rc;
+                    v.source_set = 0;
+                    if (rc == 1) {
+                        if (o->code_by == AN_CODEBY_SENTENCE) stop = 1;
+                        if (o->code_by != AN_CODEBY_ALL) break;
+                    }
+                    continue;
+                }
                 an_trace(s, "  passive voice without BY: the source is unknown, no event");
                 v.source_set = 0; /* its subject is no agent of the verbs after it */
                 continue;

@@ -4,6 +4,7 @@
  * elimination, clauses split at conjunctions, agents attached to actors, pronouns resolved. */
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "coder/annalist_mode.h"
 #include "coder/sent.h"
@@ -23,18 +24,40 @@ static int ends_with(const an_ctok *t, const char *suffix)
     return t->len > n && memcmp(t->norm + t->len - n, suffix, n) == 0;
 }
 
-/* "a shark attack", "the missile strike": a verb in its base form after a determiner and a
- * singular common noun is the head of a noun compound (a plural noun before it is a subject:
- * "the two sides agree"). */
+/* "a shark attack", "the missile strike", "a Russian drone attack": a verb in its base form
+ * after a determiner and singular modifiers is the head of a noun compound (a plural noun
+ * before it is a subject: "the two sides agree"). */
+/* Whether the verb at oc is written in its base form: the word its dictionary entry starts
+ * with ("MEET {MEETS MET}": "met" is not). */
+static int base_form(const an_sent *s, const an_occ *oc)
+{
+    const an_ctok *v = &s->toks.v[oc->first];
+    if (ends_with(v, "S") || ends_with(v, "ED") || ends_with(v, "ING") || ends_with(v, "EN"))
+        return 0;
+    const char *text = s->d->roots.v[oc->root].src.text;
+    if (!text) return 1;
+    while (*text == '+' || *text == '-' || *text == ' ') text++;
+    size_t n = strcspn(text, " \t{[_");
+    return n == v->len && strncasecmp(text, v->norm, n) == 0;
+}
+
 static int noun_compound_head(const an_sent *s, const an_occ *oc)
 {
-    if (oc->first < 2) return 0;
-    const an_ctok *v = &s->toks.v[oc->first];
+    if (oc->first < 2 || !base_form(s, oc)) return 0;
+    /* Up to three modifiers between the determiner and the verb: common nouns, actors and
+     * agents ("a Russian drone attack", "the Israeli air strike"); the one right before the
+     * verb singular. */
     const an_ctok *n = &s->toks.v[oc->first - 1];
-    const an_ctok *d = &s->toks.v[oc->first - 2];
-    if (d->type != AN_T_DET || n->type != AN_T_NONE || n->cap || n->kind != AN_TOK_WORD) return 0;
-    if (n->wc || ends_with(n, "S") || ends_with(n, "LY")) return 0;
-    return !(ends_with(v, "S") || ends_with(v, "ED") || ends_with(v, "ING") || ends_with(v, "EN"));
+    if (ends_with(n, "S") || ends_with(n, "LY") || n->poss) return 0;
+    for (uint32_t k = 1; k <= 4 && k <= oc->first; k++) {
+        const an_ctok *p = &s->toks.v[oc->first - k];
+        if (p->type == AN_T_DET) return k >= 2;
+        int modifier = p->kind == AN_TOK_WORD && !p->wc && !p->poss &&
+                       ((p->type == AN_T_NONE && !p->cap) || p->type == AN_T_ACTOR ||
+                        p->type == AN_T_AGENT);
+        if (!modifier) return 0;
+    }
+    return 0;
 }
 
 /* Prefixes that leave a hyphenated verb a verb ("re-elected", "co-operate"). */

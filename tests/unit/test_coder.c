@@ -21,13 +21,13 @@ static char dir[] = "/tmp/annalist-test-coder.XXXXXX";
 static const char *const files[][2] = {
     {"test.dictset", "mode: annalist\nactors.txt\npeople.actors.txt\nplaces.actors.txt\n"
                      "agents.txt\nverbs.txt\ndiscards.txt\n"},
-    {"actors.txt", "PAKISTAN [PAK]\nEGYPT [EGY]\nINDIA [IND]\n+INDIAN\nNORWAY [NOR]\n"
+    {"actors.txt", "PAKISTAN [PAK]\n+PAKISTANI\nEGYPT [EGY]\nINDIA [IND]\n+INDIAN\nNORWAY [NOR]\n"
                    "UNITED_STATES [USA]\n+U.S.\n"},
     {"people.actors.txt", "# annalist: kind=people\n"
                           "SHEHBAZ_SHARIF\n\t[PAKGOV >20220410]\n\t[PAKELI]\n"
                           "MARIA_SOLBERG\n\t[NORGOV]\n"},
     {"places.actors.txt", "# annalist: kind=places\nRAWALPINDI [PAK]\nCAIRO [EGYGOV]\n"},
-    {"agents.txt", "ARMY [~MIL]\nPROTESTER [~CVL]\nGOVERNMENT [~GOV]\n"},
+    {"agents.txt", "ARMY [~MIL]\nPROTESTER [~CVL]\nGOVERNMENT [~GOV]\nDRONE [~MIL]\n"},
     {"verbs.txt", "--- VISIT [042] ---\nVISIT {VISITS VISITED VISITING}\n"
                   "ARRIVE {ARRIVES ARRIVED ARRIVING}\n- *_IN_+ [042]\n\n"
                   "--- BACK [051] ---\nBACK {BACKS BACKED BACKING}\n\n"
@@ -308,6 +308,20 @@ static void participle_after_a_comma_shares_the_subject(void **state)
     assert_int_equal(code_in("Egypt and their visit to India.", AN_CODE_MODE_ANNALIST).nevents, 0);
 }
 
+static void passive_with_an_attack_names_its_attacker(void **state)
+{
+    (void)state;
+    /* "were attacked in Indian strikes": the actor of the attack is the source */
+    assert_string_equal(code_in("Pakistani protesters were attacked in Indian strikes.",
+                                AN_CODE_MODE_ANNALIST).events, "IND>PAKCVL:190");
+    /* without it, an agentless passive has no source */
+    assert_int_equal(code_in("Pakistani protesters were attacked in the night.",
+                             AN_CODE_MODE_ANNALIST).nevents, 0);
+    /* "an Indian drone attack" is a noun, not a verb with a subject */
+    assert_null(strstr(code_in("Protesters in Rawalpindi praised an Indian drone attack.",
+                               AN_CODE_MODE_ANNALIST).events, ":190"));
+}
+
 static void verb_in_a_hyphenated_word_is_no_verb(void **state)
 {
     (void)state;
@@ -538,6 +552,7 @@ int main(void)
         cmocka_unit_test(country_inside_which_something_happens_is_a_location),
         cmocka_unit_test(location_past_adjectives_and_place_nouns),
         cmocka_unit_test(participle_after_a_comma_shares_the_subject),
+        cmocka_unit_test(passive_with_an_attack_names_its_attacker),
         cmocka_unit_test(verb_in_a_hyphenated_word_is_no_verb),
         cmocka_unit_test(subordinate_clause_holds_no_target),
         cmocka_unit_test(capitalised_us_is_the_united_states),
