@@ -186,6 +186,7 @@ void an_annalist_locations(an_sent *s)
             s->location_span.len = b->span.off + b->span.len - a->span.off;
             s->location = mention_code(s, me);
             s->location_is_place = !country;
+            s->location_mention = (int32_t)m;
         }
         if (country && !s->country_location) {
             s->country_location = mention_code(s, me);

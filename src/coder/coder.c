@@ -452,6 +452,7 @@ int an_coder_code(an_coder *c, const an_doc *doc, an_result *out, an_error *err)
         s->location = NULL;
         s->location_is_place = 0;
         s->country_location = NULL;
+        s->location_mention = -1;
         c->tokens_cut = 0;
         if (doc->parse && doc->single_sentence && c->opts.parse == AN_PARSE_USE &&
             s->mode != AN_MODE_TABARI) {

@@ -697,6 +697,39 @@ static int relative_on_noun(const an_sent *s, const an_occ *verb, int prev_verb_
            common_noun(&s->toks.v[t - 1]);
 }
 
+/* annalist mode: an act of force, a show of force or an appeal with no target but a
+ * location after the verb acts on the place ("drones struck a building in Kharkiv",
+ * "called for a ceasefire in Gaza"): the location is the target. Statements, meetings,
+ * plans and the rest are only where they happen ("announced plans to build homes in the
+ * West Bank"). */
+static int location_target(const an_sent *s, const an_occ *verb, const an_ecode *ec,
+                           const an_party *source, an_party *out)
+{
+    int32_t m = s->location_mention;
+    if (m < 0 || s->mentions.v[m].first <= verb->last) return 0;
+    const char *code = an_dict_code_str(s->d, ec->a);
+    if (!code || strlen(code) < 2) return 0;
+    static const char *const roots[] = {"02", "15", "18", "19", "20"};
+    int force = 0;
+    for (size_t i = 0; i < sizeof roots / sizeof *roots; i++)
+        if (!strncmp(code, roots[i], 2)) force = 1;
+    if (!force) return 0;
+    /* The verb must have an object before the place: "hostages kidnapped in Afghanistan" and
+     * "troops killed recently in Iraq" are passives, not acts on the place. */
+    uint32_t t = verb->last + 1u;
+    while (t < s->toks.n && s->toks.v[t].kind == AN_TOK_WORD && !s->toks.v[t].cap &&
+           s->toks.v[t].len > 2 && !strcmp(s->toks.v[t].norm + s->toks.v[t].len - 2, "LY"))
+        t++;
+    if (t >= s->toks.n || s->toks.v[t].type == AN_T_PREP || (s->toks.v[t].wc & AN_WC_NPSTOP) ||
+        (s->toks.v[t].wc & (AN_WC_LOCATIVE | AN_WC_NPPREP | AN_WC_DATE)) ||
+        s->toks.v[t].kind != AN_TOK_WORD)
+        return 0;
+    an_party p = {m, -1, AN_NO_ID};
+    if (same_ident(party_ident(s, &p, 0), party_ident(s, source, 0))) return 0;
+    *out = p;
+    return 1;
+}
+
 /* annalist mode: whether an event is a bare statement (010) to a lone agent ("reporters",
  * "voters", "a press conference"), which is its audience, not a party to anything. */
 static int audience(const an_sent *s, const an_ecode *ec, const an_party *target)
@@ -884,6 +917,11 @@ int an_sent_code(an_sent *s)
                  * called for ..." is no X>Y event). */
                 an_trace(s, "  cooperation within the compound subject");
                 target = v.source;
+                target_set = 1;
+            }
+            if (s->mode == AN_MODE_ANNALIST && v.source_set && !target_set &&
+                location_target(s, verb, &ch.code, &v.source, &target)) {
+                an_trace(s, "  an act of force or an appeal in a place: the place is the target");
                 target_set = 1;
             }
             if (!v.source_set || !target_set) {

@@ -196,6 +196,7 @@ struct an_sent {
                                   lends its country to agents without one */
     const char *country_location; /* code of the first country named as a location */
     uint32_t country_location_tok;
+    int32_t location_mention;  /* the mention of the first location (dropped as an actor), or -1 */
     const char *text;          /* document text */
     int day;                   /* document date (day number) or AN_NO_DATE */
     int shifted_day;

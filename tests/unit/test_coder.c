@@ -272,6 +272,11 @@ static void country_inside_which_something_happens_is_a_location(void **state)
     /* a list of places is places ("in Pakistan and India") */
     assert_int_equal(code_in("Egypt condemned the attacks in Pakistan and India.",
                              AN_CODE_MODE_ANNALIST).nevents, 0);
+    /* an attack on something in a place acts on the place; a passive does not */
+    assert_string_equal(code_in("The Indian army attacked a camp in Rawalpindi.",
+                                AN_CODE_MODE_ANNALIST).events, "INDMIL>PAK:190");
+    assert_int_equal(code_in("Two Indian soldiers attacked in Rawalpindi were praised.",
+                             AN_CODE_MODE_ANNALIST).nevents, 0);
     /* PETRARCH's reading keeps the country as the target */
     assert_string_equal(code_in("Egypt condemned the attacks in Pakistan.",
                                 AN_CODE_MODE_PETRARCH).events, "EGY>PAK:111");
