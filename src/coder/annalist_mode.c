@@ -645,6 +645,15 @@ int an_annalist_clauses(an_sent *s)
                 !is_speech_verb(tk))
                 continue;
             uint32_t next = t + 1;
+            /* past a time ("said on Monday that", "said late on Tuesday") */
+            for (uint32_t k = 0; k < 4 && next + 1 < cl.end; k++, next++) {
+                const an_ctok *w = &s->toks.v[next];
+                int time_word = (w->wc & AN_WC_DATE) || word_is(w, "LATE") ||
+                                word_is(w, "EARLIER") || word_is(w, "LAST") || word_is(w, "THIS");
+                /* "on" only before a date: "said on Monday", not "report on Turkey" */
+                if (word_is(w, "ON") && (s->toks.v[next + 1].wc & AN_WC_DATE)) time_word = 1;
+                if (!time_word) break;
+            }
             if (word_is(&s->toks.v[next], "THAT")) next++;
             /* Only when an actor is the subject of the reported clause. */
             /* The reported clause starts with its subject: an actor or a pronoun, after at

@@ -730,6 +730,104 @@ static int location_target(const an_sent *s, const an_occ *verb, const an_ecode 
     return 1;
 }
 
+/* The first code of a mention (its actor's or, for an agent alone, its country), or NULL. */
+static const char *mention_country(const an_sent *s, int32_t m)
+{
+    const an_mention *me = &s->mentions.v[m];
+    if (me->antecedent >= 0) me = &s->mentions.v[me->antecedent];
+    if (me->lone_agent) return me->home;
+    if (me->literal != AN_NO_ID) return an_dict_code_str(s->d, me->literal);
+    if (!me->code || !me->code->ncodes) return NULL;
+    return an_dict_code_str(s->d, s->d->codelist.v[me->code->codes]);
+}
+
+/* Whether a mention is the media or civilians (by its own code or an agent attached):
+ * witnesses to events, not parties to them. */
+static int reports_only(const an_sent *s, const an_mention *me)
+{
+    const an_dict *d = s->d;
+    if (me->code && me->code->ncodes) {
+        const char *c = an_dict_code_str(d, d->codelist.v[me->code->codes]);
+        if (c && (strstr(c, "MED") || strstr(c, "CVL"))) return 1;
+    }
+    for (uint8_t i = 0; i < me->nagents; i++) {
+        const char *c = an_dict_code_str(d, d->agents.v[d->roots.v[s->occs.v[me->agents[i]].root].entry].code);
+        if (c && (strstr(c, "MED") || strstr(c, "CVL"))) return 1;
+    }
+    return 0;
+}
+
+static int says(const an_ctok *t)
+{
+    return !strcmp(t->norm, "SAID") || !strcmp(t->norm, "SAYS") || !strcmp(t->norm, "SAY");
+}
+
+/* annalist mode: the speaker that reports the verb's clause, or -1: the actor before a
+ * speech verb that comes before the verb ("Pakistan said on Monday that India had violated
+ * the ceasefire"), or the actor of a trailing attribution (", Pakistan said" or ", said
+ * Pakistan's army"). */
+static int32_t reported_speaker(const an_sent *s, const an_occ *verb)
+{
+    for (int t = (int)verb->first - 1; t >= 0; t--) {
+        const an_ctok *k = &s->toks.v[t];
+        if (!(k->wc & AN_WC_SPEECH) || !(k->type == AN_T_VERB || k->type == AN_T_NONE)) continue;
+        if (!says(k)) return -1;
+        for (int u = t - 1; u >= 0 && u >= t - 4; u--) {
+            int32_t m = actor_token(s, (uint32_t)u);
+            if (m >= 0) return m;
+            if (s->toks.v[u].type == AN_T_COMMA || s->toks.v[u].type == AN_T_VERB) break;
+        }
+        return -1;
+    }
+    for (uint32_t t = verb->last + 1u; t + 1 < s->toks.n; t++) {
+        if (s->toks.v[t].type != AN_T_COMMA) continue;
+        for (uint32_t u = t + 1; u < s->toks.n && u <= t + 6; u++) {
+            const an_ctok *k = &s->toks.v[u];
+            if ((k->wc & AN_WC_SPEECH) && (k->type == AN_T_VERB || k->type == AN_T_NONE)) {
+                if (!says(k)) return -1;
+                /* the actor just before or just after the speech verb */
+                for (uint32_t w = t + 1; w < s->toks.n && w <= u + 4; w++) {
+                    int32_t m = w == u ? -1 : actor_token(s, w);
+                    if (m >= 0) return m;
+                }
+                return -1;
+            }
+        }
+    }
+    return -1;
+}
+
+/* annalist mode: an act of conflict reported by a speaker with no target of its own has the
+ * speaker as its target ("Pakistan said India had violated the ceasefire": IND>PAK): the
+ * one who complains is the one it was done to. Not for protests (police reporting a rally)
+ * nor coercion (a government reporting its own arrests), whose object the text names. */
+static int speaker_target(const an_sent *s, const an_occ *verb, const an_ecode *ec,
+                          const an_party *source, an_party *out)
+{
+    const char *code = an_dict_code_str(s->d, ec->a);
+    if (!code || strlen(code) < 2) return 0;
+    static const char *const roots[] = {"11", "12", "13", "15", "16", "18", "19", "20"};
+    int conflict = 0;
+    for (size_t i = 0; i < sizeof roots / sizeof *roots; i++)
+        if (!strncmp(code, roots[i], 2)) conflict = 1;
+    if (!conflict) return 0;
+    int32_t m = reported_speaker(s, verb);
+    /* Only a named actor speaking for a state or group: anonymous "officials", the media and
+     * witnesses report events that were not done to them. */
+    if (m < 0 || s->mentions.v[m].lone_agent || reports_only(s, &s->mentions.v[m])) return 0;
+    /* A speaker of the source's own country reports, it does not complain ("An Israeli tank
+     * opened fire …, Israeli security sources said"). */
+    const char *sc = mention_country(s, m);
+    const char *oc = source->mention >= 0 ? mention_country(s, source->mention) : NULL;
+    if (!sc || (oc && !strncmp(sc, oc, 3))) return 0;
+    /* International organisations and NGOs monitor and report; they are rarely the victim. */
+    if (!strncmp(sc, "IGO", 3) || !strncmp(sc, "NGO", 3)) return 0;
+    an_party p = party_of(s, m);
+    if (same_ident(party_ident(s, &p, 0), party_ident(s, source, 0))) return 0;
+    *out = p;
+    return 1;
+}
+
 /* annalist mode: whether an event is a bare statement (010) to a lone agent ("reporters",
  * "voters", "a press conference"), which is its audience, not a party to anything. */
 static int audience(const an_sent *s, const an_ecode *ec, const an_party *target)
@@ -737,6 +835,17 @@ static int audience(const an_sent *s, const an_ecode *ec, const an_party *target
     if (target->mention < 0 || !s->mentions.v[target->mention].lone_agent) return 0;
     const char *code = an_dict_code_str(s->d, ec->a);
     return code && strcmp(code, "010") == 0;
+}
+
+/* Auxiliaries and modals that may stand between a subject and its verb. */
+static int modal(const an_ctok *t)
+{
+    static const char *const words[] = {"HAVE", "HAS", "HAD", "MAY", "MIGHT", "WILL", "WOULD",
+                                        "CAN", "COULD", "SHOULD", "MUST", "SHALL", "DID", "DOES",
+                                        "DO", "ALSO", "REPORTEDLY", "ALLEGEDLY"};
+    for (size_t i = 0; i < sizeof words / sizeof *words; i++)
+        if (strcmp(t->norm, words[i]) == 0) return 1;
+    return 0;
 }
 
 /* annalist mode: whether an actor stands right before the verb (past auxiliaries, "not",
@@ -750,10 +859,13 @@ static int subject_after(const an_sent *s, const an_occ *verb, int prev_verb_end
     int t = (int)verb->first - 1;
     while (t > prev_verb_end &&
            (s->toks.v[t].type == AN_T_AUX || (s->toks.v[t].wc & (AN_WC_NEGATION | AN_WC_BE)) ||
+            modal(&s->toks.v[t]) ||
             !strcmp(s->toks.v[t].norm, "WHO") || !strcmp(s->toks.v[t].norm, "WHICH") ||
             (s->toks.v[t].type == AN_T_NONE && !s->toks.v[t].cap && s->toks.v[t].len > 2 &&
              memcmp(s->toks.v[t].norm + s->toks.v[t].len - 2, "LY", 2) == 0)))
         t--;
+    /* past the actor's agents: "Laotian military forces may have massacred" */
+    while (t > prev_verb_end && s->toks.v[t].type == AN_T_AGENT) t--;
     return t > prev_verb_end && actor_token(s, (uint32_t)t) >= 0;
 }
 
@@ -922,6 +1034,11 @@ int an_sent_code(an_sent *s)
             if (s->mode == AN_MODE_ANNALIST && v.source_set && !target_set &&
                 location_target(s, verb, &ch.code, &v.source, &target)) {
                 an_trace(s, "  an act of force or an appeal in a place: the place is the target");
+                target_set = 1;
+            }
+            if (s->mode == AN_MODE_ANNALIST && v.source_set && !target_set &&
+                speaker_target(s, verb, &ch.code, &v.source, &target)) {
+                an_trace(s, "  an act of conflict reported by its victim: the speaker is the target");
                 target_set = 1;
             }
             if (!v.source_set || !target_set) {
