@@ -345,16 +345,7 @@ static int find_source(an_sent *s, an_clause cl, const an_occ *verb, const an_pa
 /* annalist mode: a subordinating conjunction or a preposition of circumstance starts what
  * is not the verb's object ("blocked roads in Gaza after rockets were fired at an Israeli
  * town", "evacuated expatriates amid rampages in Ivory Coast"). */
-static int ends_object(const an_ctok *t)
-{
-    static const char *const words[] = {"AFTER", "BEFORE", "WHILE", "BECAUSE", "ALTHOUGH",
-                                        "THOUGH", "WHEREAS", "UNLESS", "UNTIL", "AMID",
-                                        "AMIDST", "DESPITE", "WHEN", "IF", "FOLLOWING"};
-    if (t->kind != AN_TOK_WORD) return 0;
-    for (size_t i = 0; i < sizeof words / sizeof *words; i++)
-        if (strcmp(t->norm, words[i]) == 0) return 1;
-    return 0;
-}
+static int ends_object(const an_ctok *t) { return (t->wc & AN_WC_SUBORD) != 0; }
 
 /* A common noun; or a place named as a location ("a UN office in Afghanistan that …"). */
 static int common_noun(const an_ctok *t)

@@ -176,11 +176,14 @@ static int seq_fwd(mctx *c, const an_pelem *e, int n, int pos, int adjacent, int
             }
         } else {
             /* annalist mode: an actor slot does not reach past another verb ("signed an
-             * agreement allowing their troops ...": the troops are not what was signed) */
+             * agreement allowing their troops ...": the troops are not what was signed) nor
+             * into a circumstance ("signed agreements during President Lula's visit") */
             int actor_slot = c->s->mode == AN_MODE_ANNALIST &&
                              (e[k].kind == AN_PE_SOURCE || e[k].kind == AN_PE_TARGET);
             for (int q = cur; q < limit; q++) {
-                if (actor_slot && c->s->toks.v[q].type == AN_T_VERB) break;
+                if (actor_slot && (c->s->toks.v[q].type == AN_T_VERB ||
+                                   (c->s->toks.v[q].wc & AN_WC_SUBORD)))
+                    break;
                 if (elem_at(c, &e[k], q, &ek)) {
                     got = q;
                     break;

@@ -81,6 +81,13 @@ static const entry words[] = {
     {"HEADQUARTERS", AN_WC_BUILDING}, {"COMPOUND", AN_WC_BUILDING},
     {"OFFICE", AN_WC_BUILDING}, {"OFFICES", AN_WC_BUILDING}, {"PREMISES", AN_WC_BUILDING},
     {"RESIDENCE", AN_WC_BUILDING}, {"COMPLEX", AN_WC_BUILDING},
+    /* subordinators and prepositions of circumstance (annalist mode: no object past them) */
+    {"AFTER", AN_WC_SUBORD}, {"BEFORE", AN_WC_SUBORD}, {"WHILE", AN_WC_SUBORD},
+    {"BECAUSE", AN_WC_SUBORD}, {"ALTHOUGH", AN_WC_SUBORD}, {"THOUGH", AN_WC_SUBORD},
+    {"WHEREAS", AN_WC_SUBORD}, {"UNLESS", AN_WC_SUBORD}, {"UNTIL", AN_WC_SUBORD},
+    {"AMID", AN_WC_SUBORD}, {"AMIDST", AN_WC_SUBORD}, {"DESPITE", AN_WC_SUBORD},
+    {"WHEN", AN_WC_SUBORD}, {"IF", AN_WC_SUBORD}, {"FOLLOWING", AN_WC_SUBORD},
+    {"DURING", AN_WC_SUBORD},
     /* titles before a person's name */
     {"MR", AN_WC_TITLE}, {"MRS", AN_WC_TITLE}, {"MS", AN_WC_TITLE}, {"DR", AN_WC_TITLE},
     {"SIR", AN_WC_TITLE}, {"LORD", AN_WC_TITLE}, {"LADY", AN_WC_TITLE}, {"DAME", AN_WC_TITLE},

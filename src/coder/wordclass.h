@@ -20,6 +20,8 @@ enum {
     AN_WC_DATE = 1u << 11,        /* a month or weekday name (also "Jan."), yesterday, today */
     AN_WC_BUILDING = 1u << 12,    /* building, headquarters, offices: stand for an institution */
     AN_WC_TITLE = 1u << 13,       /* Mr, Mrs, Ms, Dr, Sir, Lord, Lady: a person's name follows */
+    AN_WC_SUBORD = 1u << 14,      /* after, while, because, amid, during ...: what follows is a
+                                     circumstance, not the verb's object */
 };
 
 #define AN_WC_PRONOUN (AN_WC_PRON_PERSON | AN_WC_PRON_THING | AN_WC_PRON_PLURAL)
