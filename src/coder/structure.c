@@ -110,10 +110,13 @@ static void mark_nouns(an_sent *s)
         } else if (s->mode == AN_MODE_ANNALIST && !s->allcaps &&
                    ((prev->wc & AN_WC_PRON_POSS) || !strcmp(prev->norm, "WHOSE") ||
                     !strcmp(prev->norm, "OUR") || !strcmp(prev->norm, "MY") ||
-                    !strcmp(prev->norm, "YOUR"))) {
-            /* "his visit", "their attack", "whose fight" */
+                    !strcmp(prev->norm, "YOUR") || !strcmp(prev->norm, "ANY") ||
+                    !strcmp(prev->norm, "NO") || !strcmp(prev->norm, "EVERY") ||
+                    !strcmp(prev->norm, "EACH") || !strcmp(prev->norm, "ANOTHER") ||
+                    !strcmp(prev->norm, "SEVERAL"))) {
+            /* "his visit", "their attack", "whose fight"; "any request", "another attack" */
             set_occ_type(s, (int32_t)o, AN_T_NOUN);
-            an_trace(s, "noun: \"%s\" is not a verb here (after a possessive)",
+            an_trace(s, "noun: \"%s\" is not a verb here (after a possessive or quantifier)",
                      s->toks.v[oc->first].norm);
         } else if (s->mode == AN_MODE_ANNALIST && oc->first >= 2 && prev->type == AN_T_NONE &&
                    ends_with(prev, "LY") && s->toks.v[oc->first - 2].type == AN_T_DET) {
