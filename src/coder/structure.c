@@ -532,7 +532,8 @@ static void add_agent(an_mention *me, int32_t occ)
 }
 
 /* annalist mode: an agent word with no actor that modifies a following common noun
- * ("military aid", "military sites", "police station") is an adjective, not an actor. */
+ * ("military aid", "military sites") is an adjective, not an actor; except before a building,
+ * site or unit, which stands for the institution ("police stations", "an army convoy"). */
 static int modifier_agent(const an_sent *s, int32_t occ)
 {
     if (s->mode != AN_MODE_ANNALIST) return 0;
@@ -541,6 +542,10 @@ static int modifier_agent(const an_sent *s, int32_t occ)
     const an_ctok *t = &s->toks.v[n];
     size_t len = strlen(t->norm);
     int adverb = len > 3 && !strcmp(t->norm + len - 2, "LY");
+    /* a plural agent is a head, not a modifier: "set police stations ablaze", "troops
+     * shelled" */
+    const an_ctok *a = &s->toks.v[n - 1];
+    if (!a->poss && a->len > 3 && a->norm[a->len - 1] == 'S' && a->norm[a->len - 2] != 'S') return 0;
     /* a building stands for the institution: "set fire to the parliament building" */
     return t->type == AN_T_NONE && !t->cap && t->kind == AN_TOK_WORD && !adverb &&
            !(t->wc & (AN_WC_NPSTOP | AN_WC_BUILDING));

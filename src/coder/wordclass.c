@@ -81,6 +81,13 @@ static const entry words[] = {
     {"HEADQUARTERS", AN_WC_BUILDING}, {"COMPOUND", AN_WC_BUILDING},
     {"OFFICE", AN_WC_BUILDING}, {"OFFICES", AN_WC_BUILDING}, {"PREMISES", AN_WC_BUILDING},
     {"RESIDENCE", AN_WC_BUILDING}, {"COMPLEX", AN_WC_BUILDING},
+    /* sites and units that stand for the force in them ("police stations", "army base") */
+    {"STATION", AN_WC_BUILDING}, {"STATIONS", AN_WC_BUILDING}, {"BASE", AN_WC_BUILDING},
+    {"BASES", AN_WC_BUILDING}, {"BARRACKS", AN_WC_BUILDING}, {"CHECKPOINT", AN_WC_BUILDING},
+    {"CHECKPOINTS", AN_WC_BUILDING}, {"POST", AN_WC_BUILDING}, {"POSTS", AN_WC_BUILDING},
+    {"OUTPOST", AN_WC_BUILDING}, {"OUTPOSTS", AN_WC_BUILDING}, {"CONVOY", AN_WC_BUILDING},
+    {"CONVOYS", AN_WC_BUILDING}, {"PATROL", AN_WC_BUILDING}, {"PATROLS", AN_WC_BUILDING},
+    {"CAMP", AN_WC_BUILDING}, {"CAMPS", AN_WC_BUILDING},
     /* subordinators and prepositions of circumstance (annalist mode: no object past them) */
     {"AFTER", AN_WC_SUBORD}, {"BEFORE", AN_WC_SUBORD}, {"WHILE", AN_WC_SUBORD},
     {"BECAUSE", AN_WC_SUBORD}, {"ALTHOUGH", AN_WC_SUBORD}, {"THOUGH", AN_WC_SUBORD},
