@@ -136,6 +136,20 @@ static void mark_nouns(an_sent *s)
 }
 
 /* Resolves each actor's code for the document date; a null (---) actor becomes a noun. */
+/* An actor joined by a hyphen to a word before it that is no actor names something else:
+ * "the Pan-American Highway", "anti-American protests", "pro-Russian separatists" ("US-led"
+ * and "China-Pakistan" start with the actor and are not affected). */
+static int in_name_compound(const an_sent *s, const an_occ *oc)
+{
+    if (oc->first == 0 || !s->toks.v[oc->first].hyphen) return 0;
+    const an_ctok *p = &s->toks.v[oc->first - 1];
+    if (p->kind != AN_TOK_WORD || p->type == AN_T_ACTOR || p->type == AN_T_AGENT ||
+        p->type == AN_T_FORMER || !strcmp(p->norm, "EX"))
+        return 0;
+    return p->cap || !strcmp(p->norm, "PRO") || !strcmp(p->norm, "ANTI") ||
+           !strcmp(p->norm, "NON");
+}
+
 static int make_mentions(an_sent *s)
 {
     const an_dict *d = s->d;
@@ -156,6 +170,13 @@ static int make_mentions(an_sent *s)
                 s->discard = 1;
                 an_trace(s, "discard: actor \"%s\" is coded ###", s->toks.v[oc->first].norm);
             }
+        }
+        if (s->mode == AN_MODE_ANNALIST && in_name_compound(s, oc)) {
+            set_occ_type(s, (int32_t)o, AN_T_NOUN);
+            an_trace(s, "noun: \"%s\" is part of the hyphenated word \"%s-%s\"",
+                     s->toks.v[oc->first].norm, s->toks.v[oc->first - 1].norm,
+                     s->toks.v[oc->first].norm);
+            continue;
         }
         an_mention m = an_mention_make(oc->first, oc->last, (int32_t)o);
         m.code = dc;

@@ -332,6 +332,10 @@ static void verb_in_a_hyphenated_word_is_no_verb(void **state)
     (void)state;
     assert_int_equal(code_in("Pakistan and its India-backed long-delayed plan.",
                              AN_CODE_MODE_ANNALIST).nevents, 0);
+    /* an actor after a hyphen and a word that is none names something else */
+    assert_int_equal(code_in("Egypt condemned the anti-Indian protests.", AN_CODE_MODE_ANNALIST).nevents, 0);
+    assert_string_equal(code_in("Egypt condemned the India-Pakistan talks.", AN_CODE_MODE_ANNALIST).events,
+                        "EGY>IND:111");
     /* a prefix leaves the verb a verb */
     assert_string_equal(code_in("Pakistan re-visited India.", AN_CODE_MODE_ANNALIST).events,
                         "PAK>IND:042");
