@@ -616,10 +616,40 @@ static int reported_by(an_sent *s)
 /* "Two people were killed": a verb after a form of BE (with at most one word between, not
  * "to") that is not an -ING form is passive; with no BY phrase its subject is the target and
  * the source is unknown. */
+/* "villages destroyed in the war", "civilians killed in Israeli strikes": a participle in -ed
+ * right after a common noun and followed by a preposition (not "by"), a comma or the end has
+ * no object: a passive without BE, whose subject is the noun. */
+static int reduced_passive(const an_sent *s, const an_occ *verb)
+{
+    const an_ctok *v = &s->toks.v[verb->first];
+    if (verb->first == 0 || verb->last != verb->first || v->len < 4 ||
+        memcmp(v->norm + v->len - 2, "ED", 2) != 0)
+        return 0;
+    const an_ctok *n = &s->toks.v[verb->first - 1];
+    /* a common noun; agents and counts ("protesters rallied in", "thousands marched in")
+     * are the subjects of intransitive verbs */
+    int noun = n->kind == AN_TOK_WORD && !n->cap && !n->wc &&
+               (n->type == AN_T_NONE || n->type == AN_T_NOUN) && !word_is(n, "THOUSANDS") &&
+               !word_is(n, "HUNDREDS") && !word_is(n, "DOZENS") && !word_is(n, "MILLIONS") &&
+               !word_is(n, "SCORES") && !word_is(n, "TENS");
+    if (!noun) return 0;
+    if (verb->last + 1u >= s->toks.n) return 1;
+    const an_ctok *after = &s->toks.v[verb->last + 1];
+    if (after->type == AN_T_BY || word_is(after, "BY")) return 0;
+    /* a place, a time or a comma after it; particles of phrasal verbs ("called on", "voted
+     * for", "agreed to") follow active verbs */
+    if (word_is(after, "ON") || word_is(after, "FOR") || word_is(after, "TO") ||
+        word_is(after, "WITH") || word_is(after, "AGAINST") || word_is(after, "OF"))
+        return 0;
+    return after->type == AN_T_COMMA || after->type == AN_T_PREP ||
+           (after->wc & (AN_WC_NPPREP | AN_WC_LOCATIVE | AN_WC_DATE)) || word_is(after, "DURING");
+}
+
 int an_annalist_agentless_passive(const an_sent *s, const an_occ *verb)
 {
     const an_ctok *v = &s->toks.v[verb->first];
     if (v->len > 3 && !memcmp(v->norm + v->len - 3, "ING", 3)) return 0;
+    if (reduced_passive(s, verb)) return 1;
     for (int k = 1; k <= 2; k++) {
         int t = (int)verb->first - k;
         if (t < 0) return 0;

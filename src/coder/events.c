@@ -553,7 +553,8 @@ static int32_t attack_agent(const an_sent *s, an_clause cl, const an_occ *verb)
         while (u < end && u <= t + 2 && s->toks.v[u].type == AN_T_DET) u++;
         if (u >= end) return -1;
         int32_t m = actor_token(s, u);
-        if (m < 0) return -1;
+        /* a named actor: "a submarine fire" is no attack by a navy */
+        if (m < 0 || s->mentions.v[m].lone_agent) return -1;
         uint32_t after = s->mentions.v[m].last + 1u;
         for (uint32_t k = 0; k < 3 && after < s->toks.n; k++, after++) {
             const an_ctok *n = &s->toks.v[after];
