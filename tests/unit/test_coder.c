@@ -320,7 +320,7 @@ static void passive_with_an_attack_names_its_attacker(void **state)
     assert_string_equal(code_in("Pakistani protesters were attacked in Indian strikes.",
                                 AN_CODE_MODE_ANNALIST).events, "IND>PAKCVL:190");
     /* a participle after a common noun and before a place is a passive too */
-    assert_null(strstr(code_in("Egypt visited the camps attacked in Rawalpindi.",
+    assert_null(strstr(code_in("Egypt visited the villages attacked in May, Pakistan said.",
                                AN_CODE_MODE_ANNALIST).events, ":190"));
     /* without it, an agentless passive has no source */
     assert_int_equal(code_in("Pakistani protesters were attacked in the night.",
