@@ -840,6 +840,22 @@ static int modal(const an_ctok *t)
     return 0;
 }
 
+/* annalist mode: whether the tokens before `t` (back to the previous verb, a comma or the
+ * start) open a subordinate clause ("after", "because", "if", "amid" ..., not "when");
+ * through earlier verbs, so that a chain of verbs after "after" stays subordinate. */
+static int in_subordinate(const an_sent *s, int t, int depth)
+{
+    for (; t >= 0; t--) {
+        const an_ctok *k = &s->toks.v[t];
+        if (k->type == AN_T_COMMA || k->type == AN_T_QUOTE) return 0;
+        /* "when" introduces the event itself as often as its background ("three soldiers
+         * were killed when militants attacked a post") */
+        if ((k->wc & AN_WC_SUBORD) && strcmp(k->norm, "WHEN") != 0) return 1;
+        if (k->type == AN_T_VERB) return depth < 8 && in_subordinate(s, t - 1, depth + 1);
+    }
+    return 0;
+}
+
 /* annalist mode: whether an actor stands right before the verb (past auxiliaries, "not",
  * adverbs and a relative pronoun: "Saudi nationals who provide money") and after the clause's
  * previous verb: the verb has a subject of its own, not the
@@ -898,6 +914,13 @@ int an_sent_code(an_sent *s)
                               subject_after(s, verb, prev_verb_end);
             int relative = s->mode == AN_MODE_ANNALIST && relative_on_noun(s, verb, prev_verb_end);
             prev_verb_end = verb->last;
+            if (s->mode == AN_MODE_ANNALIST && in_subordinate(s, (int)verb->first - 1, 0)) {
+                /* "cut ties with Ukraine after an official suggested that Kyiv had helped
+                 * rebels": background and reasons are no events of their own */
+                an_trace(s, "verb \"%s\": in a subordinate clause (background), no event",
+                         s->toks.v[verb->first].norm);
+                continue;
+            }
             if (relative) {
                 /* "a man who visited India", "a plan praised for helping India": the verb's
                  * subject is the common noun, no actor. */

@@ -94,7 +94,7 @@ static const entry words[] = {
     {"WHEREAS", AN_WC_SUBORD}, {"UNLESS", AN_WC_SUBORD}, {"UNTIL", AN_WC_SUBORD},
     {"AMID", AN_WC_SUBORD}, {"AMIDST", AN_WC_SUBORD}, {"DESPITE", AN_WC_SUBORD},
     {"WHEN", AN_WC_SUBORD}, {"IF", AN_WC_SUBORD}, {"FOLLOWING", AN_WC_SUBORD},
-    {"DURING", AN_WC_SUBORD},
+    {"DURING", AN_WC_SUBORD}, {"SINCE", AN_WC_SUBORD},
     /* titles before a person's name */
     {"MR", AN_WC_TITLE}, {"MRS", AN_WC_TITLE}, {"MS", AN_WC_TITLE}, {"DR", AN_WC_TITLE},
     {"SIR", AN_WC_TITLE}, {"LORD", AN_WC_TITLE}, {"LADY", AN_WC_TITLE}, {"DAME", AN_WC_TITLE},
