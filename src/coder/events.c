@@ -893,6 +893,7 @@ int an_sent_code(an_sent *s)
     v.source = no_party();
     int stop = 0;
     int consumed = -1; /* verbs up to here were read by a matched pattern: not coded again */
+    int consumer_end = -1; /* the last token of the verb whose pattern read them */
     for (size_t ci = 0; ci < s->clauses.n && !stop; ci++) {
         an_clause cl = s->clauses.v[ci];
         if (cl.end - cl.first < 3) continue;
@@ -909,7 +910,11 @@ int an_sent_code(an_sent *s)
         for (size_t k = 0; k < s->occs.n; k++) {
             const an_occ *verb = &s->occs.v[k];
             if (!live_verb(s, verb) || verb->first < cl.first || verb->first >= cl.end) continue;
-            if ((int)verb->first <= consumed) continue;
+            /* A verb read by an earlier pattern is not coded again, unless it has a subject
+             * of its own ("Speaking from the White House, Netanyahu apologised to ..."). */
+            if ((int)verb->first <= consumed &&
+                !(s->mode == AN_MODE_ANNALIST && subject_after(s, verb, consumer_end)))
+                continue;
             int new_subject = s->mode == AN_MODE_ANNALIST && v.source_set &&
                               subject_after(s, verb, prev_verb_end);
             int relative = s->mode == AN_MODE_ANNALIST && relative_on_noun(s, verb, prev_verb_end);
@@ -935,8 +940,10 @@ int an_sent_code(an_sent *s)
                      an_dict_file_str(d, r->src.file), r->src.line);
             choice ch;
             choose(s, verb, b, &ve->code, cl, &ch);
-            if (ch.pattern >= 0 && ch.m.upper_end > consumed && !(ch.code.flags & AN_EC_NULL))
+            if (ch.pattern >= 0 && ch.m.upper_end > consumed && !(ch.code.flags & AN_EC_NULL)) {
                 consumed = ch.m.upper_end;
+                consumer_end = (int)verb->last;
+            }
             if (ch.code.flags & AN_EC_NULL) {
                 an_trace(s, "  code --- : no event");
                 continue;
