@@ -132,14 +132,29 @@ static int named_after_place(const an_ctok *t)
     return 0;
 }
 
+static int meeting_noun(const an_ctok *t)
+{
+    static const char *const nouns[] = {"CONFERENCE", "SUMMIT", "MEETING", "TALKS", "FORUM",
+                                        "SESSION", "GATHERING", "SUMMITS", "MEETINGS"};
+    if (t->kind != AN_TOK_WORD || t->type != AN_T_NONE) return 0;
+    for (size_t i = 0; i < sizeof nouns / sizeof *nouns; i++)
+        if (strcmp(t->norm, nouns[i]) == 0) return 1;
+    return 0;
+}
+
 void an_annalist_locations(an_sent *s)
 {
     /* A city naming an agreement or a meeting is no actor: "refused to sign the Kyoto
      * treaty". */
     for (size_t m = 0; m < s->mentions.n; m++) {
         an_mention *me = &s->mentions.v[m];
-        if (!me->place || s->toks.v[me->first].mention != (int32_t)m) continue;
-        if (me->last + 1u >= s->toks.n || !named_after_place(&s->toks.v[me->last + 1])) continue;
+        if (s->toks.v[me->first].mention != (int32_t)m || me->last + 1u >= s->toks.n) continue;
+        const an_ctok *next = &s->toks.v[me->last + 1];
+        /* an international organisation hosting a meeting is not a party to what is done
+         * at it: "opened a UN conference", "at the NATO summit" */
+        const char *code = mention_code(s, me);
+        int igo = code && !strncmp(code, "IGO", 3) && meeting_noun(next);
+        if (!(me->place && named_after_place(next)) && !igo) continue;
         an_trace(s, "place: \"%s\" names the \"%s\", not an actor", s->toks.v[me->first].norm,
                  s->toks.v[me->last + 1].norm);
         s->toks.v[me->first].mention = -1;
