@@ -663,6 +663,17 @@ static void time_shift(an_sent *s)
 
 /* ------------------------------------------------------------------ the verb loop */
 
+/* Auxiliaries and modals that may stand between a subject and its verb. */
+static int modal(const an_ctok *t)
+{
+    static const char *const words[] = {"HAVE", "HAS", "HAD", "MAY", "MIGHT", "WILL", "WOULD",
+                                        "CAN", "COULD", "SHOULD", "MUST", "SHALL", "DID", "DOES",
+                                        "DO", "ALSO", "REPORTEDLY", "ALLEGEDLY"};
+    for (size_t i = 0; i < sizeof words / sizeof *words; i++)
+        if (strcmp(t->norm, words[i]) == 0) return 1;
+    return 0;
+}
+
 /* annalist mode: whether a verb opens a relative clause on a common noun: a participle
  * right after it, or a relative pronoun (past auxiliaries and adverbs) before the verb. */
 static int relative_on_noun(const an_sent *s, const an_occ *verb, int prev_verb_end)
@@ -681,7 +692,8 @@ static int relative_on_noun(const an_sent *s, const an_occ *verb, int prev_verb_
         if (plain) return 1;
     }
     int t = (int)verb->first - 1;
-    while (t > 0 && (s->toks.v[t].type == AN_T_AUX || (s->toks.v[t].wc & (AN_WC_NEGATION | AN_WC_BE))))
+    while (t > 0 && (s->toks.v[t].type == AN_T_AUX || (s->toks.v[t].wc & (AN_WC_NEGATION | AN_WC_BE)) ||
+                     modal(&s->toks.v[t])))
         t--;
     if (t <= 0) return 0;
     const an_ctok *rel = &s->toks.v[t];
@@ -829,16 +841,6 @@ static int audience(const an_sent *s, const an_ecode *ec, const an_party *target
     return code && strcmp(code, "010") == 0;
 }
 
-/* Auxiliaries and modals that may stand between a subject and its verb. */
-static int modal(const an_ctok *t)
-{
-    static const char *const words[] = {"HAVE", "HAS", "HAD", "MAY", "MIGHT", "WILL", "WOULD",
-                                        "CAN", "COULD", "SHOULD", "MUST", "SHALL", "DID", "DOES",
-                                        "DO", "ALSO", "REPORTEDLY", "ALLEGEDLY"};
-    for (size_t i = 0; i < sizeof words / sizeof *words; i++)
-        if (strcmp(t->norm, words[i]) == 0) return 1;
-    return 0;
-}
 
 /* annalist mode: whether the tokens before `t` (back to the previous verb, a comma or the
  * start) open a subordinate clause ("after", "because", "if", "amid" ..., not "when");
