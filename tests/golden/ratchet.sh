@@ -29,4 +29,5 @@ check() { # FILE BASELINE
 
 check news.jsonl 280
 check holdout.jsonl 113
+check blind2.jsonl 77
 exit $status
