@@ -879,6 +879,43 @@ static int subject_after(const an_sent *s, const an_occ *verb, int prev_verb_end
     return t > prev_verb_end && actor_token(s, (uint32_t)t) >= 0;
 }
 
+/* annalist mode: a protest and the demand a participle gives it ("took to the streets,
+ * demanding the resignation of President X") are one event: the protest coded for that
+ * demand (141 + 1041 = 1411; the 14x codes split like the 104x ones). The demand's own
+ * event goes; the protest keeps its target. Only codes the dictionary uses can be made. */
+static void merge_protest_demands(an_sent *s)
+{
+    const an_dict *d = s->d;
+    for (size_t i = 0; i < s->pending.n; i++) {
+        an_pending *dem = &s->pending.v[i];
+        const char *dc = an_dict_code_str(d, dem->code);
+        if (!dc || strlen(dc) != 4 || strncmp(dc, "104", 3) != 0 || dc[3] < '1' || dc[3] > '4') continue;
+        an_occ v = {0};
+        v.first = dem->verb_first;
+        v.last = dem->verb_last;
+        if (!participle_clause(s, &v)) continue;
+        for (size_t j = 0; j < s->pending.n; j++) {
+            an_pending *pro = &s->pending.v[j];
+            const char *pc = an_dict_code_str(d, pro->code);
+            if (j == i || !pc || strlen(pc) != 3 || strncmp(pc, "14", 2) != 0 || pc[2] < '1' ||
+                pc[2] > '5' || pro->verb_first >= dem->verb_first)
+                continue;
+            if (!same_ident(party_ident(s, &pro->source, 0), party_ident(s, &dem->source, 0)))
+                continue;
+            char merged[5] = {'1', '4', pc[2], dc[3], 0};
+            uint32_t id = an_intern_find(&d->codes, merged, 4);
+            if (id == AN_NO_ID) continue;
+            an_trace(s, "protest for a demand: %s and %s make %s", pc, dc, merged);
+            pro->code = id;
+            memmove(s->pending.v + i, s->pending.v + i + 1,
+                    (s->pending.n - i - 1) * sizeof *s->pending.v);
+            s->pending.n--;
+            i--;
+            break;
+        }
+    }
+}
+
 int an_sent_code(an_sent *s)
 {
     const an_dict *d = s->d;
@@ -1096,5 +1133,6 @@ int an_sent_code(an_sent *s)
             }
         }
     }
+    if (s->mode == AN_MODE_ANNALIST) merge_protest_demands(s);
     return 0;
 }

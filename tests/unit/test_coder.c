@@ -36,7 +36,11 @@ static const char *const files[][2] = {
                   "--- ATTACK [190] ---\nATTACK {ATTACKS ATTACKED ATTACKING}\n\n"
                   "--- CONDEMN [111] ---\nCONDEMN {CONDEMNS CONDEMNED CONDEMNING}\n\n"
                   "--- PRAISE [051] ---\nPRAISE {PRAISES PRAISED PRAISING}\n\n"
-                  "--- SAY [010] ---\nSAY {SAYS SAID SAYING}\n"},
+                  "--- SAY [010] ---\nSAY {SAYS SAID SAYING}\n\n"
+                  "--- RALLY [141] ---\nRALLY {RALLIES RALLIED RALLYING}\n- * AGAINST_+ [141]\n"
+                  "- * FOR_RESIGNATION [1411]\n\n"
+                  "--- DEMAND [100] ---\nDEMAND {DEMANDS DEMANDED DEMANDING}\n"
+                  "- * RESIGNATION [1041]\n"},
     {"discards.txt", "+crossword\n"},
 };
 
@@ -152,7 +156,7 @@ static void stats_count_actors_by_kind(void **state)
     an_dict_stats st;
     an_dict_get_stats(d, &st);
     assert_int_equal(st.actors, 9);
-    assert_int_equal(st.verbs, 9);
+    assert_int_equal(st.verbs, 11);
     assert_int_equal(st.people, 2);   /* the kind=people file */
     assert_int_equal(st.places, 2);   /* the kind=places file */
     assert_int_equal(st.countries, 5);
@@ -344,6 +348,14 @@ static void verb_in_a_hyphenated_word_is_no_verb(void **state)
                         "PAK>IND:042");
     /* so does "a widely backed plan": an adjective after a determiner and an adverb */
     assert_int_equal(code_in("Egypt and a widely backed India.", AN_CODE_MODE_ANNALIST).nevents, 0);
+}
+
+static void protest_for_a_demand_is_one_event(void **state)
+{
+    (void)state;
+    coded r = code_in("Protesters in Rawalpindi rallied against the government, demanding the "
+                      "resignation of Shehbaz Sharif.", AN_CODE_MODE_ANNALIST);
+    assert_string_equal(r.events, "PAKCVL>PAKGOV:1411");
 }
 
 static void reported_attack_has_the_speaker_as_target(void **state)
@@ -589,6 +601,7 @@ int main(void)
         cmocka_unit_test(capitalised_us_is_the_united_states),
         cmocka_unit_test(relative_clause_holds_no_target),
         cmocka_unit_test(reported_attack_has_the_speaker_as_target),
+        cmocka_unit_test(protest_for_a_demand_is_one_event),
         cmocka_unit_test(statement_to_an_audience_is_no_event),
         cmocka_unit_test(lone_agent_takes_the_country_of_the_location),
         cmocka_unit_test(pronoun_refers_to_a_person_of_an_earlier_sentence),
