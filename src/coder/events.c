@@ -916,6 +916,42 @@ static void merge_protest_demands(an_sent *s)
     }
 }
 
+/* Whether an event code is an act of force (roots 18, 19, 20). */
+static int force_code(const char *c)
+{
+    return c && (!strncmp(c, "18", 2) || !strncmp(c, "19", 2) || !strncmp(c, "20", 2));
+}
+
+/* annalist mode: the toll of an attack in a participle clause is part of the attack ("attacked
+ * a base near Cali, killing six people"): one event for the act (tests/golden/README.md,
+ * convention 1), not one more for its casualties. */
+static void drop_consequences(an_sent *s)
+{
+    const an_dict *d = s->d;
+    for (size_t i = 0; i < s->pending.n; i++) {
+        an_pending *c = &s->pending.v[i];
+        if (!force_code(an_dict_code_str(d, c->code))) continue;
+        an_occ v = {0};
+        v.first = c->verb_first;
+        v.last = c->verb_last;
+        if (!participle_clause(s, &v)) continue;
+        int earlier = 0;
+        for (size_t j = 0; j < s->pending.n && !earlier; j++) {
+            const an_pending *a = &s->pending.v[j];
+            earlier = j != i && a->verb_first < c->verb_first &&
+                      force_code(an_dict_code_str(d, a->code)) &&
+                      same_ident(party_ident(s, &a->source, 0), party_ident(s, &c->source, 0));
+        }
+        if (!earlier) continue;
+        an_trace(s, "the toll of the attack (\"%s\") is part of it: no event of its own",
+                 s->toks.v[c->verb_first].norm);
+        memmove(s->pending.v + i, s->pending.v + i + 1,
+                (s->pending.n - i - 1) * sizeof *s->pending.v);
+        s->pending.n--;
+        i--;
+    }
+}
+
 int an_sent_code(an_sent *s)
 {
     const an_dict *d = s->d;
@@ -1133,6 +1169,9 @@ int an_sent_code(an_sent *s)
             }
         }
     }
-    if (s->mode == AN_MODE_ANNALIST) merge_protest_demands(s);
+    if (s->mode == AN_MODE_ANNALIST) {
+        merge_protest_demands(s);
+        drop_consequences(s);
+    }
     return 0;
 }
