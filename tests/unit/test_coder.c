@@ -313,6 +313,9 @@ static void participle_after_a_comma_shares_the_subject(void **state)
                              AN_CODE_MODE_ANNALIST).nevents, 0);
     assert_string_equal(code_in("The Indian army shelled a post, attacking protesters in Rawalpindi.",
                                 AN_CODE_MODE_ANNALIST).events, "INDMIL>PAKCVL:190");
+    /* the toll of an attack is part of it */
+    assert_string_equal(code_in("The Indian army attacked Pakistan, attacking protesters in Rawalpindi.",
+                                AN_CODE_MODE_ANNALIST).events, "INDMIL>PAK:190");
     /* a verb after a possessive is a noun: "their visit" */
     assert_int_equal(code_in("Egypt and their visit to India.", AN_CODE_MODE_ANNALIST).nevents, 0);
 }
