@@ -461,10 +461,12 @@ static int split_clauses(an_sent *s)
         if (before == AN_T_ADJ && s->toks.v[t + 1].type == AN_T_ADJ) continue;
         if (s->mode == AN_MODE_ANNALIST) {
             /* "fruit and vegetables", "travel bans and asset freezes": a conjunction starts a
-             * clause only when a verb follows it before the next conjunction. */
+             * clause only when a verb follows it before the next conjunction (or a
+             * subordinate clause: "vaccines and supplies to Afghanistan after an earthquake
+             * killed hundreds"). */
             int verb_after = 0;
             for (uint32_t u = t + 1; u < n && !verb_after; u++) {
-                if (s->toks.v[u].type == AN_T_CONJ) break;
+                if (s->toks.v[u].type == AN_T_CONJ || (s->toks.v[u].wc & AN_WC_SUBORD)) break;
                 verb_after = s->toks.v[u].type == AN_T_VERB && !s->toks.v[u].eliminated;
             }
             if (!verb_after) continue;
