@@ -708,7 +708,13 @@ int an_annalist_clauses(an_sent *s)
             for (uint32_t u = next; u < cl.end && u < next + 6; u++) {
                 const an_ctok *x = &s->toks.v[u];
                 if (x->type == AN_T_ACTOR || pronoun_kind_tok(x)) {
-                    actor_follows = 1;
+                    /* "told Israel to stop bombing": an order to the actor, not a report of
+                     * what it did */
+                    uint32_t w = u;
+                    while (w + 1 < cl.end && (s->toks.v[w + 1].type == AN_T_ACTOR ||
+                                              s->toks.v[w + 1].type == AN_T_AGENT))
+                        w++;
+                    actor_follows = !(w + 1 < s->toks.n && word_is(&s->toks.v[w + 1], "TO"));
                     break;
                 }
                 if (!(x->type == AN_T_DET || x->type == AN_T_AGENT || x->type == AN_T_ADJ ||
