@@ -9,6 +9,7 @@
  *   the event date comes from the text ("on Monday", "on Nov. 25", "yesterday").
  * The document context (annalist_mode.h) carries actors from sentence to sentence. */
 #include <string.h>
+#include <strings.h>
 
 #include "coder/annalist_mode.h"
 #include "text/normalize.h"
@@ -665,6 +666,16 @@ int an_annalist_agentless_passive(const an_sent *s, const an_occ *verb)
     const an_ctok *v = &s->toks.v[verb->first];
     if (v->len > 3 && !memcmp(v->norm + v->len - 3, "ING", 3)) return 0;
     if (reduced_passive(s, verb)) return 1;
+    /* a base form after BE is an adjective, not a passive: "was open to talks" (the word
+     * its entry starts with, unless that is itself a participle: "SENTENCED {SENTENCING}") */
+    {
+        const char *text = s->d->roots.v[verb->root].src.text;
+        if (text && v->len > 2 && memcmp(v->norm + v->len - 2, "ED", 2) != 0) {
+            while (*text == '+' || *text == '-' || *text == ' ') text++;
+            size_t n = strcspn(text, " \t{[_");
+            if (n == v->len && strncasecmp(text, v->norm, n) == 0) return 0;
+        }
+    }
     for (int k = 1; k <= 2; k++) {
         int t = (int)verb->first - k;
         if (t < 0) return 0;
