@@ -284,6 +284,17 @@ static int word_in_subject_pronouns(const an_ctok *t)
     return !strcmp(t->norm, "WE") || !strcmp(t->norm, "I") || !strcmp(t->norm, "YOU");
 }
 
+/* annalist mode: a word or synset before the verb that is followed by a role ("army chief",
+ * "troop commander") modifies that role: "Pakistan's army chief visited" is no troop
+ * movement. */
+static int modifies_role(const an_sent *s, const an_pelem *e, int end, const an_occ *verb)
+{
+    if (s->mode != AN_MODE_ANNALIST || !(e->kind == AN_PE_WORD || e->kind == AN_PE_SYNSET))
+        return 0;
+    int next = end + 1;
+    return next < (int)verb->first && s->toks.v[next].type == AN_T_AGENT;
+}
+
 /* Lower part: elements before the verb, matched leftwards from the token before it. */
 static int match_lower(mctx *c, const an_occ *verb)
 {
@@ -312,7 +323,8 @@ static int match_lower(mctx *c, const an_occ *verb)
             if (actor_slot && q < (int)verb->first - 1 && (c->s->toks.v[q + 1].wc & AN_WC_NPSTOP) &&
                 ((c->s->toks.v[q + 1].wc & AN_WC_PRONOUN) || word_in_subject_pronouns(&c->s->toks.v[q + 1])))
                 break;
-            if (elem_at(c, &e[k], q, &end) && end <= right && (!adj || end == right)) {
+            if (elem_at(c, &e[k], q, &end) && end <= right && (!adj || end == right) &&
+                !modifies_role(c->s, &e[k], end, verb)) {
                 right = q - 1;
                 if (e[k].kind == AN_PE_SKIP) {
                     /* ^ passes over the whole actor, leftwards too */
