@@ -167,6 +167,12 @@ int an_sent_finalize(an_sent *s)
                 if (s->mode == AN_MODE_ANNALIST && (!strncmp(sc, "---", 3) || !strncmp(tc, "---", 3)))
                     continue;
                 if (!strcmp(sc, tc)) continue;
+                /* annalist mode: an actor acting on its own country as a whole ("the Dutch
+                 * prime minister apologised for the Netherlands' role") names no other party */
+                if (s->mode == AN_MODE_ANNALIST && strlen(tc) == 3 && !strncmp(sc, tc, 3)) {
+                    an_trace(s, "%s acting on its own country %s: no event", sc, tc);
+                    continue;
+                }
                 int dup = 0;
                 for (size_t k = 0; k < s->finals.n && !dup; k++) {
                     const an_final *f = &s->finals.v[k];

@@ -353,6 +353,17 @@ static void verb_in_a_hyphenated_word_is_no_verb(void **state)
     assert_int_equal(code_in("Egypt and a widely backed India.", AN_CODE_MODE_ANNALIST).nevents, 0);
 }
 
+static void actor_on_its_own_country_is_no_event(void **state)
+{
+    (void)state;
+    /* "the Pakistani government praised Pakistan": no other party */
+    assert_int_equal(code_in("The Pakistani government praised Pakistan.", AN_CODE_MODE_ANNALIST).nevents,
+                     0);
+    /* a part of its own country is: the army attacking protesters */
+    assert_string_equal(code_in("The Pakistani army attacked Pakistani protesters.",
+                                AN_CODE_MODE_ANNALIST).events, "PAKMIL>PAKCVL:190");
+}
+
 static void protest_for_a_demand_is_one_event(void **state)
 {
     (void)state;
@@ -605,6 +616,7 @@ int main(void)
         cmocka_unit_test(relative_clause_holds_no_target),
         cmocka_unit_test(reported_attack_has_the_speaker_as_target),
         cmocka_unit_test(protest_for_a_demand_is_one_event),
+        cmocka_unit_test(actor_on_its_own_country_is_no_event),
         cmocka_unit_test(statement_to_an_audience_is_no_event),
         cmocka_unit_test(lone_agent_takes_the_country_of_the_location),
         cmocka_unit_test(pronoun_refers_to_a_person_of_an_earlier_sentence),
