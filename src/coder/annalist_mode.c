@@ -749,6 +749,15 @@ int an_annalist_clauses(an_sent *s)
 
 /* ------------------------------------------------------------------ negation */
 
+static int pattern_has_word(const an_sent *s, const an_pattern *p, const char *word)
+{
+    if (!p) return 0;
+    const an_pelem *e = s->d->pelems.v + p->lower;
+    for (uint16_t i = 0; i < p->nlower; i++)
+        if (e[i].kind == AN_PE_WORD && !strcmp(an_dict_word_str(s->d, e[i].id), word)) return 1;
+    return 0;
+}
+
 int an_annalist_negated(const an_sent *s, const an_occ *verb, const an_pattern *p)
 {
     /* A pattern that spells the negation out ("NOT *") codes the negated form itself. */
@@ -768,6 +777,13 @@ int an_annalist_negated(const an_sent *s, const an_occ *verb, const an_pattern *
         size_t n = tk->len;
         if ((tk->wc & AN_WC_NEGATION) || (n > 3 && !strcmp(tk->norm + n - 3, "N'T"))) return 1;
         if (word_is(tk, "LONGER") && t > 0 && word_is(&s->toks.v[t - 1], "NO")) return 1;
+        /* a possibility is not an event: "could take legal action", "might attack" ("will"
+         * and "would" state an intent, which the dictionaries code) */
+        if ((word_is(tk, "COULD") || word_is(tk, "MIGHT") ||
+             (word_is(tk, "MAY") && (k == 1 || word_is(&s->toks.v[t + 1], "HAVE") ||
+                                     word_is(&s->toks.v[t + 1], "BE")))) &&
+            !pattern_has_word(s, p, tk->norm))
+            return 1;
     }
     return 0;
 }

@@ -246,6 +246,14 @@ static void negated_verb_codes_nothing_in_annalist_mode(void **state)
                         "PAK>IND:190");
 }
 
+static void possibility_is_no_event(void **state)
+{
+    (void)state;
+    assert_int_equal(code_in("Pakistan could attack India.", AN_CODE_MODE_ANNALIST).nevents, 0);
+    assert_int_equal(code_in("Pakistan might attack India.", AN_CODE_MODE_ANNALIST).nevents, 0);
+    assert_string_equal(code_in("Pakistan attacked India.", AN_CODE_MODE_ANNALIST).events, "PAK>IND:190");
+}
+
 static void reported_clause_has_its_own_source(void **state)
 {
     (void)state;
@@ -604,6 +612,7 @@ int main(void)
         cmocka_unit_test(discard_phrase_drops_the_sentence),
         cmocka_unit_test(no_event_without_a_verb),
         cmocka_unit_test(negated_verb_codes_nothing_in_annalist_mode),
+        cmocka_unit_test(possibility_is_no_event),
         cmocka_unit_test(reported_clause_has_its_own_source),
         cmocka_unit_test(place_after_preposition_is_a_location),
         cmocka_unit_test(country_inside_which_something_happens_is_a_location),
