@@ -120,6 +120,17 @@ static int special(const char *c)
     return !strcmp(c, "---") || !strcmp(c, "+++") || !strcmp(c, "###") || !strcmp(c, "***");
 }
 
+/* Whether a mention names a people by a plural demonym ("promised Palestinians", "told
+ * Afghans"): the people of one's own country are a party, the country as a whole is not. */
+static int people_named(const an_sent *s, int32_t m)
+{
+    if (m < 0) return 0;
+    const an_ctok *t = &s->toks.v[s->mentions.v[m].last];
+    /* "Palestinians", "Afghans", "Iraqis", "Thais"; not names that end in s ("Wales") */
+    return !t->poss && t->cap && t->len > 4 &&
+           (!strcmp(t->norm + t->len - 3, "ANS") || !strcmp(t->norm + t->len - 2, "IS"));
+}
+
 int an_sent_finalize(an_sent *s)
 {
     const an_dict *d = s->d;
@@ -169,7 +180,8 @@ int an_sent_finalize(an_sent *s)
                 if (!strcmp(sc, tc)) continue;
                 /* annalist mode: an actor acting on its own country as a whole ("the Dutch
                  * prime minister apologised for the Netherlands' role") names no other party */
-                if (s->mode == AN_MODE_ANNALIST && strlen(tc) == 3 && !strncmp(sc, tc, 3)) {
+                if (s->mode == AN_MODE_ANNALIST && strlen(tc) == 3 && !strncmp(sc, tc, 3) &&
+                    !people_named(s, tgt.base)) {
                     an_trace(s, "%s acting on its own country %s: no event", sc, tc);
                     continue;
                 }

@@ -21,7 +21,7 @@ static char dir[] = "/tmp/annalist-test-coder.XXXXXX";
 static const char *const files[][2] = {
     {"test.dictset", "mode: annalist\nactors.txt\npeople.actors.txt\nplaces.actors.txt\n"
                      "agents.txt\nverbs.txt\ndiscards.txt\n"},
-    {"actors.txt", "PAKISTAN [PAK]\n+PAKISTANI\nEGYPT [EGY]\nINDIA [IND]\n+INDIAN\nNORWAY [NOR]\n"
+    {"actors.txt", "PAKISTAN [PAK]\n+PAKISTANI\n+PAKISTANIS\nEGYPT [EGY]\nINDIA [IND]\n+INDIAN\nNORWAY [NOR]\n"
                    "UNITED_STATES [USA]\n+U.S.\n"},
     {"people.actors.txt", "# annalist: kind=people\n"
                           "SHEHBAZ_SHARIF\n\t[PAKGOV >20220410]\n\t[PAKELI]\n"
@@ -367,6 +367,9 @@ static void actor_on_its_own_country_is_no_event(void **state)
     /* "the Pakistani government praised Pakistan": no other party */
     assert_int_equal(code_in("The Pakistani government praised Pakistan.", AN_CODE_MODE_ANNALIST).nevents,
                      0);
+    /* its people, named by a plural demonym, are a party */
+    assert_string_equal(code_in("The Pakistani government praised Pakistanis.", AN_CODE_MODE_ANNALIST).events,
+                        "PAKGOV>PAK:051");
     /* a part of its own country is: the army attacking protesters */
     assert_string_equal(code_in("The Pakistani army attacked Pakistani protesters.",
                                 AN_CODE_MODE_ANNALIST).events, "PAKMIL>PAKCVL:190");
