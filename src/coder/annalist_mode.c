@@ -798,7 +798,9 @@ static int month_day(const an_sent *s, uint32_t t, int *month, int *day, int *ye
     const an_ctok *d = &s->toks.v[t + 1];
     if (d->kind != AN_TOK_NUMBER) return 0;
     int v = 0;
-    for (const char *p = d->norm; *p >= '0' && *p <= '9'; p++) v = v * 10 + (*p - '0');
+    /* a day has at most two digits; a longer number ("May 3333333333") is no day and must
+     * not overflow */
+    for (const char *p = d->norm; *p >= '0' && *p <= '9' && v <= 31; p++) v = v * 10 + (*p - '0');
     if (v < 1 || v > 31) return 0;
     *month = m;
     *day = v;

@@ -50,8 +50,11 @@ static int forward_numbers(const char *fmt, const char *id, long *story, long *s
         if (!*id) return 0;
         if (*fmt == 'N' || *fmt == 'S') {
             if (*id < '0' || *id > '9') return 0;
-            if (*fmt == 'N') *story = *story * 10 + (*id - '0'), nn++;
-            else *sentence = *sentence * 10 + (*id - '0'), ns++;
+            long *v = *fmt == 'N' ? story : sentence;
+            if (*v > 100000000000000L) return 0; /* a format with more digits than a long */
+            *v = *v * 10 + (*id - '0');
+            if (*fmt == 'N') nn++;
+            else ns++;
         }
     }
     return nn > 0 && ns > 0;
