@@ -836,9 +836,12 @@ static int speaker_target(const an_sent *s, const an_occ *verb, const an_ecode *
  * "voters", "a press conference"), which is its audience, not a party to anything. */
 static int audience(const an_sent *s, const an_ecode *ec, const an_party *target)
 {
-    if (target->mention < 0 || !s->mentions.v[target->mention].lone_agent) return 0;
+    if (target->mention < 0) return 0;
     const char *code = an_dict_code_str(s->d, ec->a);
-    return code && strcmp(code, "010") == 0;
+    if (!code || strcmp(code, "010") != 0) return 0;
+    /* an agent alone ("told reporters"), or a news outlet ("told BBC News") */
+    return s->mentions.v[target->mention].lone_agent ||
+           reports_only(s, &s->mentions.v[target->mention]);
 }
 
 

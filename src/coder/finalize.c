@@ -185,6 +185,13 @@ int an_sent_finalize(an_sent *s)
                     an_trace(s, "%s acting on its own country %s: no event", sc, tc);
                     continue;
                 }
+                /* annalist mode: a news outlet or reporter as the source is almost always a
+                 * misreading ("told BBC News: ...", "reporters held hostage"): no event */
+                if (s->mode == AN_MODE_ANNALIST && strlen(sc) >= 3 &&
+                    !strcmp(sc + strlen(sc) - 3, "MED")) {
+                    an_trace(s, "the media (%s) as the source: no event", sc);
+                    continue;
+                }
                 int dup = 0;
                 for (size_t k = 0; k < s->finals.n && !dup; k++) {
                     const an_final *f = &s->finals.v[k];

@@ -27,7 +27,8 @@ static const char *const files[][2] = {
                           "SHEHBAZ_SHARIF\n\t[PAKGOV >20220410]\n\t[PAKELI]\n"
                           "MARIA_SOLBERG\n\t[NORGOV]\n"},
     {"places.actors.txt", "# annalist: kind=places\nRAWALPINDI [PAK]\nCAIRO [EGYGOV]\n"},
-    {"agents.txt", "ARMY [~MIL]\nPROTESTER [~CVL]\nGOVERNMENT [~GOV]\nDRONE [~MIL]\n"},
+    {"agents.txt", "ARMY [~MIL]\nPROTESTER [~CVL]\nGOVERNMENT [~GOV]\nDRONE [~MIL]\n"
+                   "REPORTER [~MED]\n"},
     {"verbs.txt", "--- VISIT [042] ---\nVISIT {VISITS VISITED VISITING}\n"
                   "ARRIVE {ARRIVES ARRIVED ARRIVING}\n- *_IN_+ [042]\n\n"
                   "--- BACK [051] ---\nBACK {BACKS BACKED BACKING}\n\n"
@@ -412,6 +413,9 @@ static void relative_clause_holds_no_target(void **state)
 static void statement_to_an_audience_is_no_event(void **state)
 {
     (void)state;
+    /* the media are reporters, not parties: neither audience nor source */
+    assert_int_equal(code_in("Pakistan said to Egyptian reporters.", AN_CODE_MODE_ANNALIST).nevents, 0);
+    assert_int_equal(code_in("Egyptian reporters attacked India.", AN_CODE_MODE_ANNALIST).nevents, 0);
     assert_int_equal(code_in("Pakistan said to protesters in Rawalpindi.", AN_CODE_MODE_ANNALIST).nevents,
                      0);
     /* to an actor it is a statement */
