@@ -143,6 +143,24 @@ static int meeting_noun(const an_ctok *t)
     return 0;
 }
 
+/* A place opening the sentence and followed by a dash, a slash or a colon is a dateline the
+ * reader did not take off ("Ouagadougou - Rwanda's threat ...", "BANGKOK/JEDDAH, ..."): where
+ * the story was filed, not an actor. */
+static int dateline_place(const an_sent *s, const an_mention *me)
+{
+    if (!me->place || me->first > 1) return 0;
+    if (me->first == 1) {
+        /* the second city of a double dateline: "BANGKOK/JEDDAH, ..." */
+        const an_ctok *a = &s->toks.v[1];
+        return a->span.off > 0 && s->text[a->span.off - 1] == '/' && s->toks.v[0].type == AN_T_NOUN;
+    }
+    const an_ctok *b = &s->toks.v[me->last];
+    const char *p = s->text + b->span.off + b->span.len;
+    for (int k = 0; k < 3 && *p == ' '; k++) p++;
+    return *p == '-' || *p == '/' || *p == ':' || !strncmp(p, "\xe2\x80\x94", 3) ||
+           !strncmp(p, "\xe2\x80\x93", 3);
+}
+
 void an_annalist_locations(an_sent *s)
 {
     /* A city naming an agreement or a meeting is no actor: "refused to sign the Kyoto
@@ -155,7 +173,7 @@ void an_annalist_locations(an_sent *s)
          * at it: "opened a UN conference", "at the NATO summit" */
         const char *code = mention_code(s, me);
         int igo = code && !strncmp(code, "IGO", 3) && meeting_noun(next);
-        if (!(me->place && named_after_place(next)) && !igo) continue;
+        if (!(me->place && named_after_place(next)) && !igo && !dateline_place(s, me)) continue;
         an_trace(s, "place: \"%s\" names the \"%s\", not an actor", s->toks.v[me->first].norm,
                  s->toks.v[me->last + 1].norm);
         s->toks.v[me->first].mention = -1;

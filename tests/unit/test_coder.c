@@ -270,6 +270,10 @@ static void place_after_preposition_is_a_location(void **state)
     coded r = code_in("Pakistan condemned India in Rawalpindi.", AN_CODE_MODE_ANNALIST);
     assert_string_equal(r.events, "PAK>IND:111");
     assert_string_equal(r.first_location, "Rawalpindi");
+    /* a dateline left in the text is where the story was filed, not an actor */
+    assert_int_equal(code_in("Cairo - attacked India on Monday.", AN_CODE_MODE_ANNALIST).nevents, 0);
+    assert_string_equal(code_in("Cairo attacked India on Monday.", AN_CODE_MODE_ANNALIST).events,
+                        "EGYGOV>IND:190");
     /* a city naming an agreement is no actor */
     assert_int_equal(code_in("Pakistan condemned the Cairo declaration.", AN_CODE_MODE_ANNALIST).nevents, 0);
     assert_string_equal(code_in("Pakistan condemned Cairo.", AN_CODE_MODE_ANNALIST).events,
