@@ -28,6 +28,6 @@ check() { # FILE BASELINE
 }
 
 check news.jsonl 280
-check holdout.jsonl 120
+check holdout.jsonl 124
 check blind2.jsonl 78
 exit $status
