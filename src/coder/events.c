@@ -118,6 +118,16 @@ static int actor_token(const an_sent *s, uint32_t t)
     return live_mention(s, m) ? m : -1;
 }
 
+/* The mention that stands for m's whole compound (its first member) when m is in a live
+ * compound, else m. */
+static int32_t whole_compound(const an_sent *s, int32_t m)
+{
+    const an_mention *me = &s->mentions.v[m];
+    if (me->compound >= 0 && !s->compounds.v[me->compound].cancelled)
+        return s->members.v[s->compounds.v[me->compound].members];
+    return m;
+}
+
 static int verb_is_null(const an_sent *s, const an_occ *oc)
 {
     const an_root *r = &s->d->roots.v[oc->root];
@@ -300,10 +310,7 @@ static int find_source(an_sent *s, an_clause cl, const an_occ *verb, const an_pa
                 t = s->mentions.v[m].first;
                 continue;
             }
-            const an_mention *me = &s->mentions.v[m];
-            if (me->compound >= 0 && !s->compounds.v[me->compound].cancelled)
-                m = s->members.v[s->compounds.v[me->compound].members]; /* the whole compound */
-            an_party p = party_of(s, m);
+            an_party p = party_of(s, whole_compound(s, m));
             if (target_set && same_ident(party_ident(s, &p, 0), tid)) continue;
             *out = p;
             return 1;
@@ -317,9 +324,7 @@ static int find_source(an_sent *s, an_clause cl, const an_occ *verb, const an_pa
             if (s->toks.v[t].type == AN_T_COMMA || s->toks.v[t].type == AN_T_VERB) return 0;
         int32_t m = actor_token(s, f - 2);
         if (m < 0) return 0;
-        const an_mention *me = &s->mentions.v[m];
-        if (me->compound >= 0 && !s->compounds.v[me->compound].cancelled)
-            m = s->members.v[s->compounds.v[me->compound].members];
+        m = whole_compound(s, m);
         for (uint32_t t = s->mentions.v[m].first; t-- > 0;) /* no verb before it */
             if (s->toks.v[t].type == AN_T_VERB) return 0;
         *out = party_of(s, m);
@@ -489,6 +494,19 @@ static int mutual(const an_sent *s, const an_ecode *code)
 /* annalist mode's reading of a passive verb: the first actor within a few words after BY is
  * the agent, the nearest actor before the verb in its clause (a compound as a whole) the
  * patient, or failing that the first actor between the verb and BY. */
+/* The nearest actor before the verb in its clause (a compound as a whole): a passive verb's
+ * patient. */
+static int nearest_actor_before(const an_sent *s, an_clause cl, const an_occ *verb, an_party *out)
+{
+    for (int t = (int)verb->first - 1; t >= (int)cl.first; t--) {
+        int32_t m = actor_token(s, (uint32_t)t);
+        if (m < 0) continue;
+        *out = party_of(s, whole_compound(s, m));
+        return 1;
+    }
+    return 0;
+}
+
 static int passive_parties(const an_sent *s, an_clause cl, const an_occ *verb, an_party *agent,
                            an_party *patient)
 {
@@ -508,15 +526,7 @@ static int passive_parties(const an_sent *s, an_clause cl, const an_occ *verb, a
         break;
     }
     if (!found) return 0;
-    for (int t = (int)verb->first - 1; t >= (int)cl.first; t--) {
-        int32_t m = actor_token(s, (uint32_t)t);
-        if (m < 0) continue;
-        const an_mention *me = &s->mentions.v[m];
-        if (me->compound >= 0 && !s->compounds.v[me->compound].cancelled)
-            m = s->members.v[s->compounds.v[me->compound].members];
-        *patient = party_of(s, m);
-        return 1;
-    }
+    if (nearest_actor_before(s, cl, verb, patient)) return 1;
     /* "Sanctions were imposed on Iranian firms by the EU": the patient between verb and BY */
     for (uint32_t t = verb->last + 1u; t < by; t++) {
         int32_t m = actor_token(s, t);
@@ -1044,50 +1054,29 @@ int an_sent_code(an_sent *s)
                 target_set = 1;
                 tgt_pat = 1;
             }
-            if (s->mode == AN_MODE_ANNALIST && !src_pat && !tgt_pat && !is_passive(s, verb) &&
-                an_annalist_agentless_passive(s, verb)) {
-                int32_t attacker = attack_agent(s, cl, verb);
-                an_party patient = no_party();
-                int have_patient = 0;
-                for (int t = (int)verb->first - 1; attacker >= 0 && t >= (int)cl.first; t--) {
-                    int32_t m = actor_token(s, (uint32_t)t);
-                    if (m < 0) continue;
-                    const an_mention *me = &s->mentions.v[m];
-                    if (me->compound >= 0 && !s->compounds.v[me->compound].cancelled)
-                        m = s->members.v[s->compounds.v[me->compound].members];
-                    patient = party_of(s, m);
-                    have_patient = 1;
-                    break;
-                }
-                if (have_patient) {
-                    an_trace(s, "  passive voice: the actor of the attack after the verb is the source");
-                    an_party agent = party_of(s, attacker);
-                    int rc = make_events(s, &agent, &patient, 0, &ch.code, verb, ch.pattern, r->entry);
-                    if (rc < 0) return rc;
-                    v.source_set = 0;
-                    if (rc == 1) {
-                        if (o->code_by == AN_CODEBY_SENTENCE) stop = 1;
-                        if (o->code_by != AN_CODEBY_ALL) break;
-                    }
-                    continue;
-                }
-                an_trace(s, "  passive voice without BY: the source is unknown, no event");
-                v.source_set = 0; /* its subject is no agent of the verbs after it */
-                continue;
-            }
-            if (s->mode == AN_MODE_ANNALIST && !src_pat && !tgt_pat && is_passive(s, verb)) {
+            if (s->mode == AN_MODE_ANNALIST && !src_pat && !tgt_pat &&
+                (is_passive(s, verb) || an_annalist_agentless_passive(s, verb))) {
                 /* "India was attacked by Pakistan": the agent after BY is the source, the
-                 * nearest actor before the verb the target; without both, no event. */
+                 * nearest actor before the verb the target. Without BY the attacker may be
+                 * named in a phrase of attack ("were killed in Israeli strikes"); else there
+                 * is no source, and the subject is no agent of the verbs after it. */
                 an_party agent, patient;
-                if (!passive_parties(s, cl, verb, &agent, &patient)) {
-                    an_trace(s, "  passive voice: no actor before the verb or after BY, no event");
-                    v.source_set = 0;
-                    continue;
+                int found;
+                if (is_passive(s, verb)) {
+                    found = passive_parties(s, cl, verb, &agent, &patient);
+                    an_trace(s, found ? "  passive voice: the actor after BY is the source"
+                                      : "  passive voice: no actor before the verb or after BY, no event");
+                } else {
+                    int32_t attacker = attack_agent(s, cl, verb);
+                    found = attacker >= 0 && nearest_actor_before(s, cl, verb, &patient);
+                    if (found) agent = party_of(s, attacker);
+                    an_trace(s, found ? "  passive voice: the actor of the attack after the verb is the source"
+                                      : "  passive voice without BY: the source is unknown, no event");
                 }
-                an_trace(s, "  passive voice: the actor after BY is the source");
+                v.source_set = 0;
+                if (!found) continue;
                 int rc = make_events(s, &agent, &patient, 0, &ch.code, verb, ch.pattern, r->entry);
                 if (rc < 0) return rc;
-                v.source_set = 0;
                 if (rc == 1) {
                     if (o->code_by == AN_CODEBY_SENTENCE) stop = 1;
                     if (o->code_by != AN_CODEBY_ALL) break;
