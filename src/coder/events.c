@@ -276,11 +276,11 @@ static int first_verb_like(const an_sent *s, uint32_t limit)
 
 /* Whether the verb is an -ING participle after a comma (an adverb may come between), or after
  * "and" ("…, killing 17 people and wounding 20"). */
-static int participle_clause(const an_sent *s, const an_occ *verb)
+static int participle_clause(const an_sent *s, uint32_t first)
 {
-    const an_ctok *v = &s->toks.v[verb->first];
-    if (v->len <= 4 || strcmp(v->norm + v->len - 3, "ING") != 0 || verb->first == 0) return 0;
-    uint32_t t = verb->first - 1;
+    const an_ctok *v = &s->toks.v[first];
+    if (v->len <= 4 || strcmp(v->norm + v->len - 3, "ING") != 0 || first == 0) return 0;
+    uint32_t t = first - 1;
     const an_ctok *p = &s->toks.v[t];
     if (p->kind == AN_TOK_WORD && !p->cap && p->len > 2 && !strcmp(p->norm + p->len - 2, "LY") &&
         t > 0)
@@ -299,7 +299,7 @@ static int find_source(an_sent *s, an_clause cl, const an_occ *verb, const an_pa
          * participle after a comma ("…, killing 17 people") shares the sentence's subject,
          * which is never inside a prepositional phrase ("A car bomb exploded near a police
          * patrol, killing 17 people" has no actor as its source). */
-        int participle = participle_clause(s, verb);
+        int participle = participle_clause(s, verb->first);
         /* The subject of a participle clause stands before the sentence's first verb. */
         int from = (int)verb->first - 1;
         if (participle) from = first_verb_like(s, verb->first) - 1;
@@ -858,15 +858,15 @@ static int audience(const an_sent *s, const an_ecode *ec, const an_party *target
 /* annalist mode: whether the tokens before `t` (back to the previous verb, a comma or the
  * start) open a subordinate clause ("after", "because", "if", "amid" ..., not "when");
  * through earlier verbs, so that a chain of verbs after "after" stays subordinate. */
-static int in_subordinate(const an_sent *s, int t, int depth)
+static int in_subordinate(const an_sent *s, int t)
 {
-    for (; t >= 0; t--) {
+    for (int verbs = 0; t >= 0; t--) {
         const an_ctok *k = &s->toks.v[t];
         if (k->type == AN_T_COMMA || k->type == AN_T_QUOTE) return 0;
         /* "when" introduces the event itself as often as its background ("three soldiers
          * were killed when militants attacked a post") */
         if ((k->wc & AN_WC_SUBORD) && strcmp(k->norm, "WHEN") != 0) return 1;
-        if (k->type == AN_T_VERB) return depth < 8 && in_subordinate(s, t - 1, depth + 1);
+        if (k->type == AN_T_VERB && ++verbs > 8) return 0;
     }
     return 0;
 }
@@ -892,6 +892,17 @@ static int subject_after(const an_sent *s, const an_occ *verb, int prev_verb_end
     return t > prev_verb_end && actor_token(s, (uint32_t)t) >= 0;
 }
 
+static void drop_pending(an_sent *s, size_t i)
+{
+    memmove(s->pending.v + i, s->pending.v + i + 1, (s->pending.n - i - 1) * sizeof *s->pending.v);
+    s->pending.n--;
+}
+
+static int same_source(const an_sent *s, const an_pending *a, const an_pending *b)
+{
+    return same_ident(party_ident(s, &a->source, 0), party_ident(s, &b->source, 0));
+}
+
 /* annalist mode: a protest and the demand a participle gives it ("took to the streets,
  * demanding the resignation of President X") are one event: the protest coded for that
  * demand (141 + 1041 = 1411; the 14x codes split like the 104x ones). The demand's own
@@ -903,27 +914,20 @@ static void merge_protest_demands(an_sent *s)
         an_pending *dem = &s->pending.v[i];
         const char *dc = an_dict_code_str(d, dem->code);
         if (!dc || strlen(dc) != 4 || strncmp(dc, "104", 3) != 0 || dc[3] < '1' || dc[3] > '4') continue;
-        an_occ v = {0};
-        v.first = dem->verb_first;
-        v.last = dem->verb_last;
-        if (!participle_clause(s, &v)) continue;
+        if (!participle_clause(s, dem->verb_first)) continue;
         for (size_t j = 0; j < s->pending.n; j++) {
             an_pending *pro = &s->pending.v[j];
             const char *pc = an_dict_code_str(d, pro->code);
             if (j == i || !pc || strlen(pc) != 3 || strncmp(pc, "14", 2) != 0 || pc[2] < '1' ||
                 pc[2] > '5' || pro->verb_first >= dem->verb_first)
                 continue;
-            if (!same_ident(party_ident(s, &pro->source, 0), party_ident(s, &dem->source, 0)))
-                continue;
+            if (!same_source(s, pro, dem)) continue;
             char merged[5] = {'1', '4', pc[2], dc[3], 0};
             uint32_t id = an_intern_find(&d->codes, merged, 4);
             if (id == AN_NO_ID) continue;
             an_trace(s, "protest for a demand: %s and %s make %s", pc, dc, merged);
             pro->code = id;
-            memmove(s->pending.v + i, s->pending.v + i + 1,
-                    (s->pending.n - i - 1) * sizeof *s->pending.v);
-            s->pending.n--;
-            i--;
+            drop_pending(s, i--);
             break;
         }
     }
@@ -944,24 +948,17 @@ static void drop_consequences(an_sent *s)
     for (size_t i = 0; i < s->pending.n; i++) {
         an_pending *c = &s->pending.v[i];
         if (!force_code(an_dict_code_str(d, c->code))) continue;
-        an_occ v = {0};
-        v.first = c->verb_first;
-        v.last = c->verb_last;
-        if (!participle_clause(s, &v)) continue;
+        if (!participle_clause(s, c->verb_first)) continue;
         int earlier = 0;
         for (size_t j = 0; j < s->pending.n && !earlier; j++) {
             const an_pending *a = &s->pending.v[j];
             earlier = j != i && a->verb_first < c->verb_first &&
-                      force_code(an_dict_code_str(d, a->code)) &&
-                      same_ident(party_ident(s, &a->source, 0), party_ident(s, &c->source, 0));
+                      force_code(an_dict_code_str(d, a->code)) && same_source(s, a, c);
         }
         if (!earlier) continue;
         an_trace(s, "the toll of the attack (\"%s\") is part of it: no event of its own",
                  s->toks.v[c->verb_first].norm);
-        memmove(s->pending.v + i, s->pending.v + i + 1,
-                (s->pending.n - i - 1) * sizeof *s->pending.v);
-        s->pending.n--;
-        i--;
+        drop_pending(s, i--);
     }
 }
 
@@ -1007,7 +1004,7 @@ int an_sent_code(an_sent *s)
                               subject_after(s, verb, prev_verb_end);
             int relative = s->mode == AN_MODE_ANNALIST && relative_on_noun(s, verb, prev_verb_end);
             prev_verb_end = verb->last;
-            if (s->mode == AN_MODE_ANNALIST && in_subordinate(s, (int)verb->first - 1, 0)) {
+            if (s->mode == AN_MODE_ANNALIST && in_subordinate(s, (int)verb->first - 1)) {
                 /* "cut ties with Ukraine after an official suggested that Kyiv had helped
                  * rebels": background and reasons are no events of their own */
                 an_trace(s, "verb \"%s\": in a subordinate clause (background), no event",
