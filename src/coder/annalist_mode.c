@@ -88,6 +88,8 @@ static int country_ends_phrase(const an_sent *s, const an_mention *me)
 static int location_preposition(const an_sent *s, uint32_t first)
 {
     int t = (int)first - 1;
+    /* the token before the place, past one determiner: returned when nothing else fits */
+    int before = t >= 1 && s->toks.v[t].type == AN_T_DET ? t - 1 : t;
     /* "in the Bangladesh capital, Dhaka": an apposition to a place noun reads like "of". */
     int apposition = t >= 1 && s->toks.v[t].type == AN_T_COMMA &&
                      s->toks.v[t - 1].type == AN_T_NONE && !s->toks.v[t - 1].cap &&
@@ -107,7 +109,7 @@ static int location_preposition(const an_sent *s, uint32_t first)
         if (is_locative(p)) return t;
         if (!(p->type == AN_T_DET || (p->type == AN_T_NONE && !p->cap && p->kind == AN_TOK_WORD &&
                                       !p->wc)))
-            return (int)first - 1 - (s->toks.v[first - 1].type == AN_T_DET && first >= 2);
+            return before;
     }
     return (int)first - 1;
 }
